@@ -1,3 +1,4 @@
 "The public API in one import: `from archnotes.all import *` (as `fastai.vision.all` does)."
 from .data import *
 from .training import *
+from .ladder import *
