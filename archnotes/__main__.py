@@ -1,7 +1,8 @@
 """`python -m archnotes`: run the experiments the notebooks contain, print their tables, save their figures.
 
-Each experiment is a function `run(quick: bool) -> (rows, figures)` defined in a notebook; the notebook calls it
-with a small budget under `nbdev-test`, and this command calls the same function with the full budget.
+Each experiment is a function `run(quick: bool) -> (rows, figures)`, or `(rows, figures, notes)` where `notes` are
+sentences computed from the rows, defined in a notebook; the notebook calls it with a small budget under
+`nbdev-test`, and this command calls the same function with the full budget.
 """
 from __future__ import annotations
 import argparse, csv, difflib, importlib, os, sys, time
@@ -37,12 +38,12 @@ def select(only):
     return names
 
 
-def save(name, rows, figs, out: Path):
-    "Write `rows` as Markdown and CSV and each figure as PNG under `out/name/`; return the folder."
+def save(name, rows, figs, out: Path, notes=()):
+    "Write `rows` (and `notes`) as Markdown, `rows` as CSV and each figure as PNG under `out/name/`; return the folder."
     from archnotes.data import format_table
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / 'table.md').write_text(format_table(rows) + '\n')
+    (folder / 'table.md').write_text(format_table(rows) + '\n' + ''.join(f'\n{n}\n' for n in notes))
     cols = list(dict.fromkeys(k for r in rows for k in r))
     with open(folder / 'table.csv', 'w', newline='') as f:
         w = csv.DictWriter(f, cols); w.writeheader(); w.writerows(rows)
@@ -65,9 +66,11 @@ def main(argv=None):
         mod, fn, desc = EXPERIMENTS[name]
         print(f"\n## {name}: {desc}{' (quick)' if args.quick else ''}", flush=True)
         start = time.perf_counter()
-        rows, figs = getattr(importlib.import_module(mod), fn)(quick=args.quick)
+        rows, figs, *notes = getattr(importlib.import_module(mod), fn)(quick=args.quick)
+        notes = notes[0] if notes else []
         print(format_table(rows))
-        folder = save(name, rows, figs, out)
+        for n in notes: print(n)
+        folder = save(name, rows, figs, out, notes)
         plt.close('all')
         print(f"({time.perf_counter() - start:.1f} s; table and {len(figs)} figure(s) in {folder})", flush=True)
     return 0

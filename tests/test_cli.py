@@ -39,3 +39,10 @@ def test_quick_run_writes_tables_and_figures(tmp_path, capsys):
     files = sorted(p.name for p in (tmp_path / 'data').iterdir())
     assert files == ['digit_scenes.png', 'digits.png', 'table.csv', 'table.md']
     assert (tmp_path / 'data' / 'table.csv').read_text().startswith('data,split,images')
+
+
+def test_notes_are_saved_with_the_table(tmp_path):
+    from archnotes.__main__ import save
+    folder = save('demo', [{'a': 1.5}], {}, tmp_path, notes=['first verdict.', 'second verdict.'])
+    text = (folder / 'table.md').read_text()
+    assert text.startswith('| a   |') and 'first verdict.' in text and 'second verdict.' in text
