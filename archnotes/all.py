@@ -1,4 +1,6 @@
 "The public API in one import: `from archnotes.all import *` (as `fastai.vision.all` does)."
 from .data import *
 from .training import *
+from .cutting import *
+from .heads import *
 from .ladder import *
