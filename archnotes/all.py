@@ -3,4 +3,5 @@ from .data import *
 from .training import *
 from .cutting import *
 from .heads import *
+from .transfer import *
 from .ladder import *

@@ -72,3 +72,11 @@ def test_readme_states_the_two_commands():
     readme = (ROOT / 'README.md').read_text()
     assert 'pip install -e ".[dev]" && python -m archnotes' in readme
     assert 'pip install -e ".[dev]" && export OMP_NUM_THREADS=1 && nbdev-test && pytest' in readme
+
+
+def test_the_wheel_ships_the_pretrained_weights(tmp_path):
+    import zipfile
+    subprocess.run([sys.executable, '-m', 'pip', 'wheel', '--no-deps', '--no-build-isolation', '-q', '-w', str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel, = tmp_path.glob('archnotes-*.whl')
+    assert 'archnotes/weights/digits_small_resnet.pt' in zipfile.ZipFile(wheel).namelist()
