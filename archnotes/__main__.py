@@ -13,6 +13,7 @@ EXPERIMENTS = {
     'data': ('archnotes.data', 'describe_data', 'sizes and class balance of Digits and DigitScenes, with a batch of each'),
     'training': ('archnotes.training', 'training_demo', 'a small CNN on digits with one-cycle over 3 seeds, and lr_find'),
     'transfer': ('archnotes.transfer', 'transfer_experiment', 'pretrained digits body vs scratch, head and pooling choices, fine_tune vs one rate, on shapes'),
+    'decoders': ('archnotes.decoders', 'decoder_experiment', 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes, 3 seeds'),
     'ladder': ('archnotes.ladder', 'ladder_experiment', 'the overfitting ladder in the book\'s order vs the wrong end, over 5 seeds'),
 }
 

@@ -4,4 +4,5 @@ from .training import *
 from .cutting import *
 from .heads import *
 from .transfer import *
+from .decoders import *
 from .ladder import *
