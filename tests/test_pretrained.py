@@ -74,3 +74,16 @@ def test_weights_are_loaded_with_weights_only(torch_home):
     path = weights_file(models.ResNet18_Weights.DEFAULT)
     torch.save({'conv1.weight': Payload()}, path)
     with pytest.raises(pickle.UnpicklingError): load_weights(models.ResNet18_Weights.DEFAULT)
+
+
+def test_transfer_switches_to_imagenet_weights_with_one_setting(torch_home):
+    from archnotes.transfer import source_stats, transfer_model
+    torch.manual_seed(2)
+    ref = models.resnet18()
+    place(ref, models.ResNet18_Weights.DEFAULT)
+    model = transfer_model('imagenet', 6)
+    assert torch.allclose(model[0].conv1.weight, ref.conv1.weight.sum(1, keepdim=True))   # ImageNet body, one channel
+    assert torch.equal(model[0].layer4[0].conv1.weight, ref.layer4[0].conv1.weight)
+    assert model.eval()(torch.randn(2, 1, 32, 32)).shape == (2, 6)
+    mean, std = source_stats('imagenet')
+    assert len(mean) == len(std) == 1 and 0.4 < mean[0] < 0.5
