@@ -40,7 +40,7 @@ def conv_layer(ni:int, nf:int, ks:int=3, stride:int=1, bn:bool=False, act:bool=T
     "Conv2d (`ks`, `stride`, same padding), then BatchNorm (optional), then ReLU (optional), then `xtra`."
     layers = [nn.Conv2d(ni, nf, ks, stride=stride, padding=(ks - 1) // 2, bias=not bn)]
     if bn: layers.append(nn.BatchNorm2d(nf))
-    if act: layers.append(nn.ReLU())
+    if act: layers.append(nn.ReLU(inplace=True))         # in place: the conv/BN output is not needed again
     if xtra is not None: layers.append(xtra)
     return nn.Sequential(*layers)
 
@@ -68,7 +68,7 @@ class _Checked(nn.Module):
 
 def _up_block(ni:int, nf:int, up:str) -> nn.Sequential:
     if up == 'nearest': return nn.Sequential(nn.Upsample(scale_factor=2, mode='nearest'), *conv_layer(ni, nf, bn=True))
-    return nn.Sequential(nn.ConvTranspose2d(ni, nf, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(nf), nn.ReLU())
+    return nn.Sequential(nn.ConvTranspose2d(ni, nf, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True))
 
 class SimpleDecoderNet(_Checked):
     "Encoder, then repeated 2x upsampling (`up='nearest'` + conv, or `up='transpose'`) back to the input size; no skips."
@@ -133,7 +133,7 @@ class UnetBlock(nn.Module):
         nf = ni if final_div else ni // 2
         self.conv1 = conv_layer(ni, nf)
         self.conv2 = conv_layer(nf, nf, xtra=SelfAttention(nf) if self_attention else None)
-        self.relu = nn.ReLU()
+        self.relu = nn.ReLU(inplace=True)
         init_convs(nn.Sequential(self.conv1, self.conv2[0]))
 
     def forward(self, up_in, skip):
@@ -148,7 +148,7 @@ class ResBlock(nn.Module):
         nh = nh or nf
         self.convpath = nn.Sequential(conv_layer(ni, nh), conv_layer(nh, nf, act=False))
         self.idpath = nn.Identity() if ni == nf else conv_layer(ni, nf, ks=1, act=False)
-        self.act = nn.ReLU()
+        self.act = nn.ReLU(inplace=True)
     def forward(self, x): return self.act(self.convpath(x) + self.idpath(x))
 
 # %% ../nbs/05_decoders.ipynb #2ed87b5d

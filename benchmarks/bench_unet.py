@@ -58,8 +58,8 @@ def main():
     opts = {k: torch.optim.SGD(m.parameters(), lr=1e-3) for k, m in models.items()}
     for k in models: step(models[k], opts[k], x, y)      # warm up
     times = {k: [] for k in models}
-    for _ in range(args.rounds):
-        for k in models:
+    for r in range(args.rounds):
+        for k in (list(models) if r % 2 == 0 else list(models)[::-1]):   # alternate the order: no model always goes first
             start = time.perf_counter(); step(models[k], opts[k], x, y); times[k].append(time.perf_counter() - start)
     mem = {}
     for k, m in models.items():
