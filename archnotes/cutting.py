@@ -144,10 +144,9 @@ def load_model(arch, pretrained:bool=False) -> nn.Module:
     if isinstance(arch, nn.Module):
         if pretrained: raise ValueError("pretrained=True needs a name or builder: a model instance is used as it is, weights included")
         return arch
-    if callable(arch): name = arch.__name__
-    elif isinstance(arch, str): name = check_arch(arch)
-    else: raise TypeError(f"arch must be a torchvision model name, builder or nn.Module, got {type(arch).__name__}")
-    check_arch(name)
+    if not (isinstance(arch, str) or callable(arch)):
+        raise TypeError(f"arch must be a torchvision model name, builder or nn.Module, got {type(arch).__name__}")
+    name = check_arch(arch if isinstance(arch, str) else arch.__name__)
     weights = models.get_model_weights(name).DEFAULT if pretrained else None
     model = models.get_model_builder(name)(weights=None, **_builder_kwargs(name, weights))
     if weights is not None: model.load_state_dict(load_weights(weights))
@@ -159,9 +158,8 @@ def adapt_conv(conv:nn.Conv2d, n_in:int, pretrained:bool=True) -> nn.Conv2d:
     if not isinstance(n_in, int) or n_in < 1: raise ValueError(f"n_in (input channels) must be an int >= 1, got {n_in!r}")
     new = nn.Conv2d(n_in, conv.out_channels, conv.kernel_size, conv.stride, conv.padding, conv.dilation, conv.groups,
                     conv.bias is not None, conv.padding_mode)
-    if not pretrained or n_in == conv.in_channels: 
-        if n_in == conv.in_channels: new.load_state_dict(conv.state_dict())
-        return new
+    if n_in == conv.in_channels: new.load_state_dict(conv.state_dict())
+    if n_in == conv.in_channels or not pretrained: return new
     w = conv.weight.detach()                                       # (nf, 3, k, k)
     with torch.no_grad():
         if n_in < w.shape[1]: new.weight.copy_(w[:, :n_in] + w[:, n_in:].sum(1, keepdim=True) / n_in)  # share dropped channels
