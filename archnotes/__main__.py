@@ -5,7 +5,7 @@ sentences computed from the rows, defined in a notebook; the notebook calls it w
 `nbdev-test`, and this command calls the same function with the full budget.
 """
 from __future__ import annotations
-import argparse, csv, difflib, importlib, os, sys, time
+import argparse, csv, difflib, importlib, sys, time
 from pathlib import Path
 
 # name: (module, function, what it shows). Add a line here when a notebook adds an experiment.

@@ -6,7 +6,7 @@ Docs: https://archnotes.github.io/archnotes/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #55632732
 from __future__ import annotations
-import difflib, functools, hashlib, os
+import difflib, functools
 from dataclasses import dataclass
 from pathlib import Path
 import torch, torch.nn.functional as F

@@ -7,7 +7,7 @@ Docs: https://archnotes.github.io/archnotes/heads.html.md"""
 # %% ../nbs/03_heads.ipynb #73397553
 from __future__ import annotations
 import torch, torch.nn as nn
-from .cutting import Body, create_body, get_meta, num_features
+from .cutting import create_body, num_features
 
 # %% auto #0
 __all__ = ['AdaptiveConcatPool2d', 'lin_bn_drop', 'SigmoidRange', 'Head', 'create_head', 'init_head', 'create_vision_model',

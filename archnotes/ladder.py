@@ -7,7 +7,7 @@ Docs: https://archnotes.github.io/archnotes/overfitting.html.md"""
 # %% ../nbs/06_overfitting.ipynb #ff758a4e
 from __future__ import annotations
 import math, statistics
-from dataclasses import dataclass, replace, asdict
+from dataclasses import dataclass, replace
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader
 from .data import DataLoaders, digits, format_table, show_batch
