@@ -14,9 +14,9 @@ from torch.utils.data import Dataset, DataLoader
 
 # %% auto #0
 __all__ = ['DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'as_size',
-           'split_by_class', 'keep_per_class', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'digits',
-           'DataLoaders', 'mask_cmap', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name',
-           'book_dataset', 'format_table', 'describe_data']
+           'split_by_class', 'keep_per_class', 'ImageDataset', 'resize_images', 'normalize', 'denormalize',
+           'channel_stats', 'digits', 'DataLoaders', 'mask_cmap', 'show_batch', 'compose_scene', 'digit_scenes',
+           'check_dataset_name', 'book_dataset', 'format_table', 'describe_data']
 
 # %% ../nbs/00_data.ipynb #c748b3ee
 @functools.lru_cache(maxsize=1)
@@ -104,8 +104,8 @@ DIGIT_CLASSES = [str(i) for i in range(10)]
 def _check_n_in(n_in):
     if n_in not in (1, 3): raise ValueError(f"n_in must be 1 (grey) or 3 (grey repeated as RGB), got {n_in!r}")
 
-def _stats_of(x):
-    "Per-channel mean and std of `(n, c, h, w)` images, as tuples of floats."
+def channel_stats(x):
+    "Per-channel mean and std of `(n, c, h, w)` images, as tuples of floats (the `stats` that `normalize` takes)."
     return tuple(x.mean((0, 2, 3)).tolist()), tuple(x.std((0, 2, 3)).tolist())
 
 def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, seed:int=0):
@@ -115,7 +115,7 @@ def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, se
     train, valid = split_by_class(y, valid_pct, seed)
     if per_class is not None: train = keep_per_class(train, y, per_class, seed)
     x = resize_images(x, size)[:, None].expand(-1, n_in, -1, -1)  # (n, n_in, h, w)
-    stats = _stats_of(x[train])
+    stats = channel_stats(x[train])
     return tuple(ImageDataset(normalize(x[i], stats), y[i], DIGIT_CLASSES, stats, sources=i) for i in (train, valid))
 
 # %% ../nbs/00_data.ipynb #11cd1acc
@@ -229,7 +229,7 @@ def digit_scenes(size=64, n_train:int=800, n_valid:int=200, n_in:int=1, n_digits
                                 scale, g) for _ in range(n)]
         imgs = torch.stack([s[0] for s in scenes])[:, None].expand(-1, n_in, -1, -1)  # (n, n_in, h, w)
         res.append((imgs, torch.stack([s[1] for s in scenes]), [s[2] for s in scenes]))
-    stats = _stats_of(res[0][0])
+    stats = channel_stats(res[0][0])
     return tuple(ImageDataset(normalize(i, stats), m, SCENE_CLASSES, stats, sources=src) for i, m, src in res)
 
 # %% ../nbs/00_data.ipynb #ff30fb70

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math, statistics, time
 import torch, torch.nn as nn, torch.nn.functional as F
 from .data import DataLoaders, digit_scenes, format_table, mask_cmap, denormalize
-from .training import Learner, MeanIoU, compare_runs, pixel_accuracy, progress_bar, set_seed, summarise
+from .training import Learner, MeanIoU, compare_runs, mean_std, pixel_accuracy, progress_bar, set_seed, summarise
 from .cutting import create_body, size_changes
 from .heads import SigmoidRange
 
@@ -298,8 +298,7 @@ def decoder_viewer(learners:dict, ds):
 def decoder_verdicts(rows:list[dict]) -> list[str]:
     "Mean IoU of each decoder, and whether the U-Net beats each of the others by more than the seed spread."
     vals = {k: [r['mean_iou'] for r in rows if r['decoder'] == k] for k in DECODERS}
-    sd = lambda v: statistics.stdev(v) if len(v) > 1 else 0.
-    out = [f"{k}: mean IoU {statistics.fmean(v):.3f} ± {sd(v):.3f}" for k, v in vals.items()]
+    out = [f"{k}: mean IoU {m:.3f} ± {s:.3f}" for k, (m, s) in ((k, mean_std(v)) for k, v in vals.items())]
     for other in ('nearest', 'transpose'):
         mu, mo, noise, sign = compare_runs(vals['unet'], vals[other])
         verdict = {0: 'within the seed spread', 1: 'better', -1: 'worse'}[sign]

@@ -6,12 +6,12 @@ Docs: https://archnotes.github.io/archnotes/overfitting.html.md"""
 
 # %% ../nbs/06_overfitting.ipynb #ff758a4e
 from __future__ import annotations
-import math, statistics
+import math
 from dataclasses import dataclass, replace
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader
 from .data import DataLoaders, digits, format_table, show_batch
-from .training import Learner, accuracy, compare_runs, conv_block, progress_bar, set_seed, summarise
+from .training import Learner, accuracy, compare_runs, conv_block, mean_std, progress_bar, set_seed, summarise
 
 # %% auto #0
 __all__ = ['SMALL', 'REGULARISE', 'BOOK_ORDER', 'WRONG_END', 'PATHS', 'CLAIM', 'REMEDIES', 'affine_matrix', 'warp',
@@ -156,9 +156,8 @@ def plot_ladder(rows:list[dict]):
     "Mean train and valid loss per rung (error bars: std over seeds), and accuracy, for every path."
     import matplotlib.pyplot as plt
     keys = list(dict.fromkeys(_key(r) for r in rows))
-    stat = lambda k, m: [r[m] for r in rows if _key(r) == k]
-    mean = lambda k, m: statistics.fmean(stat(k, m))
-    std = lambda k, m: statistics.stdev(stat(k, m)) if len(stat(k, m)) > 1 else 0.
+    mean = lambda k, m: mean_std(r[m] for r in rows if _key(r) == k)[0]
+    std = lambda k, m: mean_std(r[m] for r in rows if _key(r) == k)[1]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 0.45 * len(keys) + 1.5), sharey=True)
     y = torch.arange(len(keys)).float()
     for off, m, c in ((-0.2, 'train_loss', 'C0'), (0.2, 'valid_loss', 'C3')):
@@ -186,24 +185,23 @@ def ladder_experiment(quick:bool=False, seeds=None, progress:bool=True):
 
 # %% ../nbs/06_overfitting.ipynb #38a87eb8
 def _compare(rows, a, b, metric='valid_loss'):
-    "`(mean_a, mean_b, spread, verdict)` for two setups keyed 'path: rung'; verdict: b is 'lower', 'higher' or 'within the noise'."
-    ma, mb, spread, sign = compare_runs(*([r[metric] for r in rows if _key(r) == k] for k in (a, b)))
-    return ma, mb, spread, {1: 'lower', -1: 'higher', 0: 'within the noise'}[sign]
+    "`compare_runs` of two setups keyed 'path: rung': `(mean_a, mean_b, spread, sign)`, sign 1 when a's mean is the higher."
+    return compare_runs(*([r[metric] for r in rows if _key(r) == k] for k in (a, b)))
 
 def verdicts(rows:list[dict]) -> list[str]:
     "Plain sentences, computed from `rows`, on each claim of the chapter's overfitting ladder."
     out, book = [], [n for n, _ in BOOK_ORDER]
     for prev, rung in zip(book[:-1], book[1:]):
         ma, mb, noise, v = _compare(rows, f'book order: {prev}', f'book order: {rung}')
-        effect = {'lower': 'it helps', 'higher': 'it hurts', 'within the noise': 'no effect beyond the seed spread'}[v]
+        effect = {1: 'it helps', -1: 'it hurts', 0: 'no effect beyond the seed spread'}[v]
         out.append(f"'{rung}' after '{prev}': validation loss {ma:.3f} -> {mb:.3f}: {effect} (spread {noise:.3f}).")
     ma, mb, noise, v = _compare(rows, 'book order: more data', 'wrong end: smaller model first')
-    effect = {'higher': 'more data is better, as the book says', 'lower': 'shrinking first is better, against the book',
-              'within the noise': 'no difference beyond the seed spread'}[v]
+    effect = {-1: 'more data is better, as the book says', 1: 'shrinking first is better, against the book',
+              0: 'no difference beyond the seed spread'}[v]
     out.append(f"First step from the baseline: more data gives validation loss {ma:.3f}, a smaller model {mb:.3f}: {effect} (spread {noise:.3f}).")
     ma, mb, noise, v = _compare(rows, 'book order: regularization', 'claim: smaller, less regularization', 'accuracy')
-    effect = {'lower': 'the larger one wins, as the book claims', 'higher': 'the smaller one wins, against the book\'s claim',
-              'within the noise': 'no difference beyond the seed spread'}[v]
+    effect = {1: 'the larger one wins, as the book claims', -1: 'the smaller one wins, against the book\'s claim',
+              0: 'no difference beyond the seed spread'}[v]
     out.append(f"Larger model with more regularization: accuracy {ma:.4f}; smaller with less: {mb:.4f}: {effect} (spread {noise:.4f}).")
     return out
 

@@ -14,8 +14,8 @@ from .data import DataLoaders, digits, digit_scenes
 # %% auto #0
 __all__ = ['set_seed', 'default_device', 'conv_block', 'simple_cnn', 'check_preds', 'accuracy', 'error_rate', 'pixel_accuracy',
            'AvgMetric', 'MeanIoU', 'as_metric', 'cos_interp', 'one_cycle', 'trainable_split', 'lr_per_group',
-           'norm_params', 'freeze_groups', 'Recorder', 'Learner', 'progress_bar', 'plot_lr_find', 'summarise',
-           'compare_runs', 'training_demo']
+           'norm_params', 'freeze_groups', 'Recorder', 'Learner', 'progress_bar', 'plot_lr_find', 'mean_std',
+           'summarise', 'compare_runs', 'training_demo']
 
 # %% ../nbs/01_training.ipynb #99984d35
 def set_seed(seed:int):
@@ -197,7 +197,6 @@ class Learner:
         return self.opt
 
 # %% ../nbs/01_training.ipynb #f0bb7cca
-@torch.no_grad()
 def _set_hyper(opt, lr_mult:float, mom:float|None=None):
     for pg in opt.param_groups:
         pg['lr'] = pg['initial_lr'] * lr_mult
@@ -270,7 +269,7 @@ def _progress(self, it, total, desc): return progress_bar(it, self.progress, des
 def _print_row(self, row):
     if not self.progress: return
     cols = [k for k in row if k != 'iters']
-    if row['epoch'] == 0 or not self.recorder.rows[:-1]: print('  '.join(f'{c:>10}' for c in cols))
+    if len(self.recorder.rows) == 1: print('  '.join(f'{c:>10}' for c in cols))
     print('  '.join(f'{row[c]:>10.4f}' if isinstance(row[c], float) else f'{row[c]:>10}' for c in cols))
 
 def _fit(self, n_epoch:int, lr=None, sched=None):
@@ -314,29 +313,27 @@ def _fine_tune(self, epochs:int, base_lr:float=2e-3, freeze_epochs:int=1, lr_mul
 Learner.fine_tune = _fine_tune
 
 # %% ../nbs/01_training.ipynb #c3ecc4a5
-def _smooth(xs, beta=0.98):
-    "Exponential moving average with bias correction (as in Adam)."
-    avg, res = 0., []
-    for i, x in enumerate(xs):
-        avg = beta * avg + (1 - beta) * x
-        res.append(avg / (1 - beta ** (i + 1)))
-    return res
+class _Smoother:
+    "Exponential moving average with bias correction (as in Adam), updated one value at a time."
+    def __init__(self, beta:float=0.98): self.beta, self.avg, self.n = beta, 0., 0
+    def __call__(self, x:float) -> float:
+        self.avg, self.n = self.beta * self.avg + (1 - self.beta) * x, self.n + 1
+        return self.avg / (1 - self.beta ** self.n)
 
 def _lr_find(self, start_lr:float=1e-7, end_lr:float=10., num_it:int=100, stop_div:bool=True, show_plot:bool=True):
     "Grow the learning rate exponentially over `num_it` batches; return suggestions `{'minimum': ..., 'steep': ...}`."
     state = copy.deepcopy(self.model.state_dict())
     opt = self.create_opt(start_lr)
-    lrs, losses, it, best = [], [], 0, float('inf')
+    lrs, sm, it, best, smoother = [], [], 0, float('inf'), _Smoother()
     self.model.train()
     while it < num_it:
         for xb, yb in self.dls.train:
             lr = start_lr * (end_lr / start_lr) ** (it / (num_it - 1))
             for pg in opt.param_groups: pg['lr'] = lr
-            losses.append(self._train_batch(xb, yb).float().item()); lrs.append(lr)
-            smooth = _smooth(losses)[-1]; best = min(best, smooth); it += 1
+            smooth = smoother(self._train_batch(xb, yb).float().item())
+            sm.append(smooth); lrs.append(lr); best = min(best, smooth); it += 1
             if it >= num_it or (stop_div and (smooth > 4 * best or math.isnan(smooth))): it = num_it; break
     self.model.load_state_dict(state); self.opt = None
-    sm = _smooth(losses)
     i_min = min(range(len(sm)), key=sm.__getitem__)
     grads = [(sm[i + 1] - sm[i]) / (math.log(lrs[i + 1]) - math.log(lrs[i])) for i in range(max(i_min, 1))]
     res = dict(minimum=lrs[i_min] / 10, steep=lrs[min(range(len(grads)), key=grads.__getitem__)] if grads else lrs[0])
@@ -356,6 +353,11 @@ def plot_lr_find(r, ax=None):
 Learner.lr_find = _lr_find
 
 # %% ../nbs/01_training.ipynb #64a276ba
+def mean_std(vals) -> tuple[float, float]:
+    "Mean and sample standard deviation of per-seed values (std 0 for a single run)."
+    vals = [float(v) for v in vals]
+    return statistics.fmean(vals), statistics.stdev(vals) if len(vals) > 1 else 0.
+
 def summarise(rows:list[dict], by:str, metrics:list[str]):
     "One row per value of `by`, with `mean ± std` (sample std over seeds) of each metric and the number of runs `n`."
     out = []
@@ -363,16 +365,16 @@ def summarise(rows:list[dict], by:str, metrics:list[str]):
         group = [r for r in rows if r[by] == key]
         row = {by: key, 'n': len(group)}
         for m in metrics:
-            vals = [float(r[m]) for r in group]
-            row[m] = f"{statistics.fmean(vals):.4f} ± {statistics.stdev(vals) if len(vals) > 1 else 0.:.4f}"
+            mean, std = mean_std(r[m] for r in group)
+            row[m] = f"{mean:.4f} ± {std:.4f}"
         out.append(row)
     return out
 
 # %% ../nbs/01_training.ipynb #232428b5
 def compare_runs(a:list[float], b:list[float]) -> tuple:
     "`(mean_a, mean_b, spread, sign)`: sign is 1 if a's mean exceeds b's by more than the larger std over seeds, -1 if below, else 0."
-    sd = lambda v: statistics.stdev(v) if len(v) > 1 else 0.
-    ma, mb, spread = statistics.fmean(a), statistics.fmean(b), max(sd(a), sd(b))
+    (ma, sa), (mb, sb) = mean_std(a), mean_std(b)
+    spread = max(sa, sb)
     return ma, mb, spread, 0 if abs(ma - mb) <= spread else (1 if ma > mb else -1)
 
 # %% ../nbs/01_training.ipynb #3ec0a119

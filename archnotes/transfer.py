@@ -10,8 +10,8 @@ import hashlib, math, statistics
 from pathlib import Path
 import torch, torch.nn as nn
 from torchvision.models.resnet import BasicBlock
-from .data import DataLoaders, ImageDataset, IMAGENET_STATS, digits, format_table, normalize
-from .training import Learner, accuracy, compare_runs, progress_bar, set_seed, summarise
+from .data import DataLoaders, ImageDataset, IMAGENET_STATS, channel_stats, digits, format_table, normalize
+from .training import Learner, accuracy, compare_runs, mean_std, progress_bar, set_seed, summarise
 from .cutting import model_meta, resnet_split
 from .heads import create_vision_model, vision_split
 
@@ -124,7 +124,7 @@ def shapes(size:int=32, per_class:int=5, valid_per_class:int=50, seed:int=0, sta
         x = torch.stack([draw_shape(c, size, g) for c in SHAPE_CLASSES for _ in range(n)])[:, None]   # (n*6, 1, size, size)
         return x, torch.arange(len(SHAPE_CLASSES)).repeat_interleave(n)
     (xt, yt), (xv, yv) = make(per_class, torch.Generator().manual_seed(seed)), make(valid_per_class, torch.Generator().manual_seed(10_000))
-    stats = stats or (tuple(xt.mean((0, 2, 3)).tolist()), tuple(xt.std((0, 2, 3)).tolist()))
+    stats = stats or channel_stats(xt)
     return ImageDataset(normalize(xt, stats), yt, SHAPE_CLASSES, stats), ImageDataset(normalize(xv, stats), yv, SHAPE_CLASSES, stats)
 
 # %% ../nbs/04_transfer.ipynb #909b3365
@@ -199,8 +199,7 @@ def plot_transfer(rows:list[dict]):
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(names) + 1.2))
     y = torch.arange(len(names)).float()
     for off, metric, c in ((-0.2, 'early_accuracy', 'C7'), (0.2, 'accuracy', 'C0')):
-        m = [statistics.fmean(_vals(rows, n, metric)) for n in names]
-        s = [statistics.stdev(_vals(rows, n, metric)) if len(_vals(rows, n, metric)) > 1 else 0. for n in names]
+        m, s = zip(*(mean_std(_vals(rows, n, metric)) for n in names))
         ax.barh(y + off, m, 0.4, xerr=s, color=c, label=metric.replace('_', ' '))
     ax.set_yticks(y.tolist(), names); ax.invert_yaxis(); ax.set_xlabel('validation accuracy on shapes'); ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1))
     fig.tight_layout()
