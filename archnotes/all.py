@@ -1,8 +1,13 @@
-"The public API in one import: `from archnotes.all import *` (as `fastai.vision.all` does)."
+"""The library in one import: `from archnotes.all import *` (as `fastai.vision.all` does).
+
+Only the library: the experiments that measure the chapter live in `archnotes.lab` (`from archnotes.lab.all import *`).
+Modules are listed from the ground floor up; none imports one listed after it."""
+from .layers import *
+from .report import *
 from .data import *
-from .training import *
+from .models import *
 from .cutting import *
 from .heads import *
-from .transfer import *
 from .decoders import *
-from .ladder import *
+from .augment import *
+from .training import *

@@ -13,12 +13,10 @@ from pathlib import Path
 import torch, torch.nn as nn
 from torchvision import models
 from .data import IMAGENET_STATS
+from .layers import evaluating, n_params
 
 # %% auto #0
-__all__ = ['model_meta', 'params', 'default_split', 'resnet_split', 'ViTBody', 'InceptionInput', 'default_cut', 'get_meta',
-           'arch_names', 'check_arch', 'weights_file', 'load_weights', 'load_model', 'adapt_conv', 'first_conv',
-           'set_n_in', 'Body', 'cut_model', 'create_body', 'body_out_shape', 'num_features', 'hooks', 'size_changes',
-           'explore_cut', 'cut_explorer']
+__all__ = ['model_meta', 'FALLBACK_META', 'params', 'default_split', 'resnet_split', 'ViTBody', 'InceptionInput', 'default_cut', 'get_meta', 'arch_names', 'check_arch', 'weights_file', 'load_weights', 'load_model', 'adapt_conv', 'first_conv', 'set_n_in', 'Body', 'cut_model', 'create_body', 'body_out_shape', 'num_features', 'hooks', 'size_changes', 'explore_cut', 'cut_explorer']
 
 # %% ../nbs/02_cutting.ipynb #69dbf304
 def params(m) -> list:
@@ -92,9 +90,11 @@ model_meta = {
     models.Inception3: dict(cut=_inception_body, split=default_split, stats=IMAGENET_STATS),
 }
 
+FALLBACK_META = dict(cut=None, split=default_split, stats=IMAGENET_STATS)   # for architectures with no entry
+
 def get_meta(model) -> dict:
-    "The `model_meta` entry for `model`'s class, or the fallback: `default_cut`, `default_split`, ImageNet stats."
-    return model_meta.get(type(model), dict(cut=None, split=default_split, stats=IMAGENET_STATS))
+    "The `model_meta` entry for `model`'s class, or `FALLBACK_META`: `default_cut`, `default_split`, ImageNet stats."
+    return model_meta.get(type(model), FALLBACK_META)
 
 # %% ../nbs/02_cutting.ipynb #73297333
 def arch_names() -> list[str]:
@@ -184,22 +184,32 @@ def set_n_in(model, n_in:int, pretrained:bool=True):
 
 # %% ../nbs/02_cutting.ipynb #6dd1f1f9
 class Body(nn.Sequential):
-    "The cut part of a classifier: an `nn.Sequential` that checks its input is a `(bs, n_in, h, w)` batch."
-    def __init__(self, *args, n_in:int=3):
+    "The cut part of a classifier: an `nn.Sequential` that declares the channels it takes (`n_in`), its architecture's `model_meta` entry (`meta`) and an input size it accepts (`size`), and checks its input."
+    def __init__(self, *args, n_in:int=3, meta:dict|None=None, size=(224, 224)):
         super().__init__(*args)
-        self.n_in = n_in
+        self.n_in, self.meta, self.size = n_in, FALLBACK_META if meta is None else meta, tuple(size)
 
-    def forward(self, x):
+    def check_input(self, x):
+        "Raise a clear error unless `x` is a `(bs, n_in, h, w)` batch."
         if x.ndim != 4: raise ValueError(f"the body takes a batch of images (bs, {self.n_in}, height, width), got shape {tuple(x.shape)}"
                                          + ("; add a batch dimension with x[None]" if x.ndim == 3 else ''))
         if x.shape[1] != self.n_in: raise ValueError(f"the body takes {self.n_in}-channel images, got {x.shape[1]} channels: "
                                                      f"create it with n_in={x.shape[1]}")
+
+    def forward(self, x):
+        self.check_input(x)
         return super().forward(x)
 
-def cut_model(model, cut=None) -> Body:
+def _input_size(model) -> tuple:
+    "An input size `model` accepts: a vision transformer's own image size, else 224x224."
+    return (model.image_size, model.image_size) if isinstance(model, models.VisionTransformer) else (224, 224)
+
+def cut_model(model, cut=None, n_in:int=3) -> Body:
     "The body of `model`: children before index `cut`, or `cut(model)`, or its `model_meta` cut, or the fallback rule."
-    cut = get_meta(model)['cut'] if cut is None else cut
-    if callable(cut): return Body(OrderedDict(body=cut(model)))
+    meta = get_meta(model)
+    cut = meta['cut'] if cut is None else cut
+    info = dict(n_in=n_in, meta=meta, size=_input_size(model))   # what the body declares: its input, splitter and stats
+    if callable(cut): return Body(OrderedDict(body=cut(model)), **info)
     kids = list(model.named_children())
     if cut is None: cut = default_cut(model)
     if not isinstance(cut, int) or not -len(kids) < cut <= len(kids) or cut == 0:
@@ -208,28 +218,27 @@ def cut_model(model, cut=None) -> Body:
     kids = [(n, c) for n, c in kids[:cut] if not _is_side_branch(n)]
     if any(isinstance(c, nn.ModuleList) for _, c in kids):
         raise ValueError(f"{type(model).__name__} runs an nn.ModuleList in its own forward, which nn.Sequential cannot: pass cut=<function>")
-    return Body(OrderedDict(kids))
+    return Body(OrderedDict(kids), **info)
 
 def create_body(arch, n_in:int=3, pretrained:bool=False, cut=None) -> Body:
     "The body of a torchvision classifier (`arch`: name, builder or instance), taking `n_in` channels."
     if not isinstance(n_in, int) or n_in < 1: raise ValueError(f"n_in (input channels) must be an int >= 1, got {n_in!r}")
     model = load_model(arch, pretrained)
     set_n_in(model, n_in, pretrained=pretrained or isinstance(arch, nn.Module))
-    body = cut_model(model, cut)
-    body.n_in, body.meta = n_in, get_meta(model)   # the meta entry travels with the body (its splitter, its stats)
-    return body
+    return cut_model(model, cut, n_in=n_in)
 
 # %% ../nbs/02_cutting.ipynb #9a595b6f
-@torch.no_grad()
-def body_out_shape(body, size=(224, 224), n_in:int|None=None) -> tuple:
-    "Shape `(nf, h, w)` of `body`'s output for one `n_in`-channel image of `size`, found with a dummy forward pass."
-    n_in = n_in or getattr(body, 'n_in', 3)
-    was_training = body.training
-    body.eval()
-    try: return tuple(body(torch.zeros(1, n_in, *size)).shape[1:])
-    finally: body.train(was_training)
+def _n_in(model, n_in:int|None) -> int:
+    "`n_in` if given, else the channels a `Body` declares, else 3."
+    return n_in if n_in is not None else model.n_in if isinstance(model, Body) else 3
 
-def num_features(body, size=(224, 224)) -> int:
+@torch.no_grad()
+def body_out_shape(body, size=None, n_in:int|None=None) -> tuple:
+    "Shape `(nf, h, w)` of `body`'s output for one `n_in`-channel image of `size` (default: the body's), from a dummy forward pass."
+    size = (body.size if isinstance(body, Body) else (224, 224)) if size is None else size
+    with evaluating(body): return tuple(body(torch.zeros(1, _n_in(body, n_in), *size)).shape[1:])
+
+def num_features(body, size=None) -> int:
     "Number of channels `nf` the body produces."
     return body_out_shape(body, size)[0]
 
@@ -250,12 +259,7 @@ def size_changes(model, size=(224, 224), n_in:int|None=None) -> list[dict]:
         if isinstance(inp[0], torch.Tensor) and isinstance(out, torch.Tensor):
             rows.append(dict(name=names[m], type=type(m).__name__, input=tuple(inp[0].shape[1:]), output=tuple(out.shape[1:]),
                              size_changes=inp[0].shape[2:] != out.shape[2:]))
-    n_in = n_in or getattr(model, 'n_in', 3)
-    was_training = model.training
-    model.eval()
-    try:
-        with hooks(list(names), record): model(torch.zeros(1, n_in, *size))
-    finally: model.train(was_training)
+    with evaluating(model), hooks(list(names), record): model(torch.zeros(1, _n_in(model, n_in), *size))
     return rows
 
 # %% ../nbs/02_cutting.ipynb #c7413b46
@@ -269,7 +273,7 @@ def explore_cut(arch:str, cut:int|None=None, size=(224, 224)) -> dict:
     if idx is not None and idx < 0: idx += len(kids)
     head_starts = None if idx is None else (kids[idx] if idx < len(kids) else '(nothing left)')
     return dict(arch=arch, children=kids, cut=idx, body_output=body_out_shape(body, size),
-                body_params=sum(p.numel() for p in body.parameters()), head_starts_at=head_starts)
+                body_params=n_params(body), head_starts_at=head_starts)
 
 def cut_explorer(size=(224, 224)):
     "ipywidgets panel: pick an architecture and a cut index; see the body's output shape, size and where the head begins."
@@ -287,3 +291,7 @@ def cut_explorer(size=(224, 224)):
             except Exception as e: print(f'error: {e}')
     arch.observe(show, 'value'); cut.observe(show, 'value'); show()
     return W.VBox([W.HBox([arch, cut]), out])
+
+# %% ../nbs/04_transfer.ipynb #d31bea7a
+from .models import SmallResNet
+model_meta[SmallResNet] = dict(cut=-2, split=resnet_split, stats=None)   # stats: those of the data it was pretrained on

@@ -13,10 +13,7 @@ import torch, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
 
 # %% auto #0
-__all__ = ['DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'as_size',
-           'split_by_class', 'keep_per_class', 'ImageDataset', 'resize_images', 'normalize', 'denormalize',
-           'channel_stats', 'digits', 'DataLoaders', 'mask_cmap', 'show_batch', 'compose_scene', 'digit_scenes',
-           'check_dataset_name', 'book_dataset', 'format_table', 'describe_data']
+__all__ = ['DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'as_size', 'split_by_class', 'keep_per_class', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'DataLoaders', 'mask_cmap', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
 
 # %% ../nbs/00_data.ipynb #c748b3ee
 @functools.lru_cache(maxsize=1)
@@ -241,7 +238,8 @@ _BOOK_DATASETS = {  # name: (torchvision class, folder under root, channels, sta
     'cifar100': ('CIFAR100', 'cifar-100-python', 3, ((0.5071, 0.4865, 0.4409), (0.2673, 0.2564, 0.2762))),
     'pets': ('OxfordIIITPet', 'oxford-iiit-pet', 3, IMAGENET_STATS),
 }
-DATASET_NAMES = ['digits', 'digit_scenes', *_BOOK_DATASETS]
+BUILT_IN = ('digits', 'digit_scenes', 'shapes')   # made here, no download (shapes: notebook 04)
+DATASET_NAMES = [*BUILT_IN, *_BOOK_DATASETS]
 PET_SEG_CLASSES = ['pet', 'background', 'border']
 
 def check_dataset_name(name:str):
@@ -276,7 +274,7 @@ def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
                  download:bool=False, limit:int|None=None):
     "Load one split of a data set the book uses (MNIST, CIFAR-10/100, Pets) from `root` as an `ImageDataset`."
     check_dataset_name(name)
-    if name in ('digits', 'digit_scenes'): raise ValueError(f"{name!r} is built in: call {name}() instead")
+    if name in BUILT_IN: raise ValueError(f"{name!r} is built in: call {name}() instead")
     if task not in ('classification', 'segmentation'): raise ValueError(f"task must be 'classification' or 'segmentation', got {task!r}")
     if task == 'segmentation' and name != 'pets': raise ValueError(f"only 'pets' has segmentation masks, not {name!r}")
     tv = _open_torchvision(name, root, train, download, task)
@@ -292,33 +290,59 @@ def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
     else: classes = getattr(tv, 'classes', None) or [str(i) for i in range(int(max(ys)) + 1)]
     return ImageDataset(normalize(torch.stack(xs), stats), torch.stack(ys), classes, stats)
 
-# %% ../nbs/00_data.ipynb #49d82ee2
-def format_table(rows:list[dict], floatfmt:str='.4g') -> str:
-    "Render a list of dicts as a Markdown table; columns in order of first appearance, blank where a row lacks one."
-    if not rows: return '(no rows)'
-    cols = list(dict.fromkeys(k for r in rows for k in r))
-    fmt = lambda v: format(v, floatfmt) if isinstance(v, float) else str(v)
-    cells = [[fmt(r.get(c, '')) for c in cols] for r in rows]
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(cols)]
-    line = lambda vals: '| ' + ' | '.join(v.ljust(w) for v, w in zip(vals, widths)) + ' |'
-    return '\n'.join([line(cols), '|' + '|'.join('-' * (w + 2) for w in widths) + '|', *map(line, cells)])
+# %% ../nbs/04_transfer.ipynb #d2767caf
+import math
 
-# %% ../nbs/00_data.ipynb #13f71912
-def describe_data(quick:bool=False, seed:int=0):
-    "Experiment: sizes and class balance of Digits and DigitScenes, with a batch of each. Returns `(rows, figures)`."
-    n_train, n_valid = (100, 25) if quick else (800, 200)
-    dtrain, dvalid = digits(size=32, seed=seed)
-    strain, svalid = digit_scenes(size=64, n_train=n_train, n_valid=n_valid, seed=seed)
-    shared = {k for s in strain.sources for k in s} & {k for s in svalid.sources for k in s}
-    rows = [dict(data='digits', split=name, images=len(ds), size='x'.join(map(str, ds.x.shape[2:])),
-                 min_per_class=int(ds.y.bincount().min()), max_per_class=int(ds.y.bincount().max()), background_pct='-')
-            for name, ds in (('train', dtrain), ('valid', dvalid))]
-    rows += [dict(data='digit_scenes', split=name, images=len(ds), size='x'.join(map(str, ds.x.shape[2:])),
-                  min_per_class=int(ds.y.flatten().bincount(minlength=11)[1:].min()),
-                  max_per_class=int(ds.y.flatten().bincount(minlength=11)[1:].max()),
-                  background_pct=round(100 * (ds.y == 0).float().mean().item(), 1))
-             for name, ds in (('train', strain), ('valid', svalid))]
-    assert not shared, "train and valid scenes share source digits"
-    figs = dict(digits=show_batch(dtrain, n=16, title='Digits (train)'),
-                digit_scenes=show_batch(strain, n=8, ncols=4, title='DigitScenes (train)'))
-    return rows, figs
+SHAPE_CLASSES = ['circle', 'triangle', 'square', 'star', 'cross', 'arrow']
+
+def _polygon(n, r=1., phase=0.):
+    a = torch.arange(n) * 2 * math.pi / n + phase
+    pts = torch.stack([r * torch.cos(a), r * torch.sin(a)], 1)
+    return torch.stack([pts, pts.roll(-1, 0)], 1)                      # (n, 2 ends, xy)
+
+def shape_segments(name:str):
+    "Line segments `(n, 2, 2)` of shape `name` in [-1, 1] coordinates."
+    if name == 'circle': return _polygon(24)
+    if name == 'triangle': return _polygon(3, phase=math.pi / 2)
+    if name == 'square': return _polygon(4, phase=math.pi / 4)
+    if name == 'star':
+        a = torch.arange(10) * math.pi / 5 + math.pi / 2
+        r = torch.tensor([1., 0.45]).repeat(5)
+        pts = torch.stack([r * torch.cos(a), r * torch.sin(a)], 1)
+        return torch.stack([pts, pts.roll(-1, 0)], 1)
+    if name == 'cross': return torch.tensor([[[-1., 0], [1, 0]], [[0, -1], [0, 1]]])
+    if name == 'arrow': return torch.tensor([[[-1., 0], [1, 0]], [[1, 0], [0.4, 0.5]], [[1, 0], [0.4, -0.5]]])
+    raise ValueError(f"unknown shape {name!r}; known: {SHAPE_CLASSES}")
+
+def _seg_dist(p, seg):
+    "Distance from points `p` (n, 2) to segments `seg` (s, 2, 2): (n, s)."
+    a, b = seg[:, 0], seg[:, 1]                                          # (s, 2)
+    ab = b - a
+    t = (((p[:, None] - a) * ab).sum(-1) / (ab * ab).sum(-1).clamp_min(1e-9)).clamp(0, 1)  # (n, s)
+    return (p[:, None] - (a + t[..., None] * ab)).norm(dim=-1)
+
+def draw_shape(name:str, size:int, g) -> torch.Tensor:
+    "One `(size, size)` image in [0, 1] of shape `name`, randomly scaled, rotated, placed, wobbled and noised with generator `g`."
+    u = lambda *s: torch.rand(*s, generator=g)
+    seg = shape_segments(name).clone()
+    seg = seg + (u(*seg.shape) - 0.5) * 0.15                              # wobbly strokes
+    ang = u(1).item() * 2 * math.pi
+    rot = torch.tensor([[math.cos(ang), -math.sin(ang)], [math.sin(ang), math.cos(ang)]])
+    scale = 0.45 + 0.4 * u(1).item()
+    centre = (u(2) - 0.5) * 2 * (1 - scale) * 0.9
+    seg = seg @ rot.T * scale + centre
+    ys, xs = torch.meshgrid(torch.linspace(-1, 1, size), torch.linspace(-1, 1, size), indexing='ij')
+    d = _seg_dist(torch.stack([xs.flatten(), ys.flatten()], 1), seg).amin(1).view(size, size)
+    width = (0.06 + 0.06 * u(1).item())
+    ink = (1 - (d - width / 2) / (2 / size)).clamp(0, 1)                  # soft edge of about one pixel
+    return (ink + 0.15 * torch.randn(size, size, generator=g)).clamp(0, 1)
+
+def shapes(size:int=32, per_class:int=5, valid_per_class:int=50, seed:int=0, stats=None):
+    "Train and valid `ImageDataset`s of `SHAPE_CLASSES`: `per_class` labelled images each (seeded), a fixed valid set."
+    if per_class < 1 or valid_per_class < 1: raise ValueError(f"per_class and valid_per_class must be at least 1, got {per_class}, {valid_per_class}")
+    def make(n, g):
+        x = torch.stack([draw_shape(c, size, g) for c in SHAPE_CLASSES for _ in range(n)])[:, None]   # (n*6, 1, size, size)
+        return x, torch.arange(len(SHAPE_CLASSES)).repeat_interleave(n)
+    (xt, yt), (xv, yv) = make(per_class, torch.Generator().manual_seed(seed)), make(valid_per_class, torch.Generator().manual_seed(10_000))
+    stats = stats or channel_stats(xt)
+    return ImageDataset(normalize(xt, stats), yt, SHAPE_CLASSES, stats), ImageDataset(normalize(xv, stats), yv, SHAPE_CLASSES, stats)

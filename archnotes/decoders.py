@@ -6,27 +6,26 @@ Docs: https://archnotes.github.io/archnotes/decoders.html.md"""
 
 # %% ../nbs/05_decoders.ipynb #907d9ff9
 from __future__ import annotations
-import math, statistics, time
+import math
+from functools import partial
 import torch, torch.nn as nn, torch.nn.functional as F
-from .data import DataLoaders, digit_scenes, format_table, mask_cmap, denormalize
-from .training import Learner, MeanIoU, compare_runs, mean_std, pixel_accuracy, progress_bar, set_seed, summarise
-from .cutting import create_body, size_changes
-from .heads import SigmoidRange
+from .data import as_size
+from .layers import PixelShuffleICNR, ResBlock, SelfAttention, SigmoidRange, conv_layer, evaluating, init_weights, n_params
+from .cutting import Body, size_changes
 
 # %% auto #0
-__all__ = ['DECODERS', 'encoder_sizes', 'skip_indices', 'conv_layer', 'init_convs', 'SimpleDecoderNet', 'icnr_',
-           'PixelShuffleICNR', 'SelfAttention', 'UnetBlock', 'ResBlock', 'DynamicUnet', 'flops', 'unet_cost',
-           'decoder_model', 'train_decoder', 'predicted_masks', 'plot_predictions', 'decoder_viewer',
-           'decoder_verdicts', 'decoder_experiment']
+__all__ = ['DECODERS', 'encoder_sizes', 'skip_indices', 'Decoder', 'SimpleDecoderNet', 'UnetBlock', 'DynamicUnet', 'flops',
+           'unet_cost', 'create_decoder']
 
 # %% ../nbs/05_decoders.ipynb #19f4060d
-def encoder_sizes(encoder, img_size, n_in:int|None=None) -> list[tuple]:
+def encoder_sizes(encoder:Body, img_size) -> list[tuple]:
     "Output shape `(c, h, w)` of each child of `encoder` for one image of `img_size`."
-    if not isinstance(encoder, nn.Sequential):
-        raise TypeError(f"the encoder must be an nn.Sequential (for instance from create_body), got {type(encoder).__name__}")
-    rows = size_changes(encoder, size=img_size, n_in=n_in)
+    if not isinstance(encoder, Body):
+        raise TypeError(f"the encoder must be a Body (from create_body, or Body(layers, n_in=...)), got {type(encoder).__name__}")
+    img_size = as_size(img_size, what='img_size')
+    rows = size_changes(encoder, size=img_size)
     sizes = [r['output'] for r in rows]
-    if len(sizes) != len(encoder) or sizes[-1][1:] == tuple(img_size):
+    if len(sizes) != len(encoder) or sizes[-1][1:] == img_size:
         raise ValueError("the encoder never reduces the spatial size of its input, so there is nothing for a decoder to upsample: "
                          "use a body cut from a classifier (create_body)")
     return sizes
@@ -36,91 +35,53 @@ def skip_indices(sizes:list[tuple]) -> list[int]:
     return [i for i in range(len(sizes) - 1) if sizes[i][1:] != sizes[i + 1][1:]]
 
 # %% ../nbs/05_decoders.ipynb #1d3a39c2
-def conv_layer(ni:int, nf:int, ks:int=3, stride:int=1, bn:bool=False, act:bool=True, xtra=None) -> nn.Sequential:
-    "Conv2d (`ks`, `stride`, same padding), then BatchNorm (optional), then ReLU (optional), then `xtra`."
-    layers = [nn.Conv2d(ni, nf, ks, stride=stride, padding=(ks - 1) // 2, bias=not bn)]
-    if bn: layers.append(nn.BatchNorm2d(nf))
-    if act: layers.append(nn.ReLU(inplace=True))         # in place: the conv/BN output is not needed again
-    if xtra is not None: layers.append(xtra)
-    return nn.Sequential(*layers)
-
-def init_convs(module, init=nn.init.kaiming_normal_):
-    "Initialise the weights of every convolution in `module` with `init` and their biases with zeros."
-    for m in module.modules():
-        if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.ConvTranspose2d)):
-            init(m.weight)
-            if m.bias is not None: nn.init.zeros_(m.bias)
-    return module
-
 def _check_n_out(n_out):
     if not isinstance(n_out, int) or n_out < 1: raise ValueError(f"n_out (classes per pixel) must be an int >= 1, got {n_out!r}")
 
-# %% ../nbs/05_decoders.ipynb #51cae2b5
-class _Checked(nn.Module):
-    "Checks shared by the decoders: a 4D batch, the encoder's number of channels, and a size the encoder can reduce."
-    def _check_input(self, x):
-        if x.ndim != 4: raise ValueError(f"expected a batch of images (bs, {self.n_in}, height, width), got shape {tuple(x.shape)}")
-        if x.shape[1] != self.n_in:
-            raise ValueError(f"the encoder takes {self.n_in}-channel images, got {x.shape[1]} channels")
+class Decoder(nn.Module):
+    "Base of every decoder: the encoder (a `Body`), its output `sizes`, `skip_idxs` and total `stride`, the input check, and `encode`."
+    def __init__(self, encoder:Body, n_out:int, img_size):
+        super().__init__()
+        _check_n_out(n_out)
+        self.img_size = as_size(img_size, what='img_size')
+        sizes = encoder_sizes(encoder, self.img_size)
+        self.encoder, self.n_in, self.n_out = encoder, encoder.n_in, n_out
+        self.sizes, self.skip_idxs, self.stride = sizes, skip_indices(sizes), self.img_size[0] // sizes[-1][1]
+
+    def check_input(self, x):
+        "Raise a clear error unless `x` is a batch the encoder takes, at least as large as its total stride."
+        self.encoder.check_input(x)
         if min(x.shape[-2:]) < self.stride:
             raise ValueError(f"images of {tuple(x.shape[-2:])} are smaller than the encoder's total stride ({self.stride}): "
                              f"use images of at least {self.stride}x{self.stride}")
 
+    def encode(self, x):
+        "The encoder's last grid and its activations after each skip index (kept in a local list: no hooks)."
+        skips = []
+        for i, layer in enumerate(self.encoder):
+            x = layer(x)
+            if i in self.skip_idxs: skips.append(x)
+        return x, skips
+
+# %% ../nbs/05_decoders.ipynb #51cae2b5
 def _up_block(ni:int, nf:int, up:str) -> nn.Sequential:
     if up == 'nearest': return nn.Sequential(nn.Upsample(scale_factor=2, mode='nearest'), *conv_layer(ni, nf, bn=True))
     return nn.Sequential(nn.ConvTranspose2d(ni, nf, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True))
 
-class SimpleDecoderNet(_Checked):
+class SimpleDecoderNet(Decoder):
     "Encoder, then repeated 2x upsampling (`up='nearest'` + conv, or `up='transpose'`) back to the input size; no skips."
-    def __init__(self, encoder, n_out:int, img_size, up:str='nearest', n_in:int|None=None):
-        super().__init__()
-        _check_n_out(n_out)
+    def __init__(self, encoder:Body, n_out:int, img_size, up:str='nearest'):
         if up not in ('nearest', 'transpose'): raise ValueError(f"up must be 'nearest' or 'transpose', got {up!r}")
-        self.n_in = n_in or getattr(encoder, 'n_in', 3)
-        sizes = encoder_sizes(encoder, img_size, self.n_in)
-        self.stride = img_size[0] // sizes[-1][1]
-        chans = [sizes[-1][0]]
+        super().__init__(encoder, n_out, img_size)
+        chans = [self.sizes[-1][0]]
         for _ in range(round(math.log2(self.stride))): chans.append(max(chans[-1] // 2, 32))
-        self.encoder = encoder
-        self.decoder = init_convs(nn.Sequential(*[_up_block(ni, nf, up) for ni, nf in zip(chans[:-1], chans[1:])]))
+        self.decoder = init_weights(nn.Sequential(*[_up_block(ni, nf, up) for ni, nf in zip(chans[:-1], chans[1:])]))
         self.final = nn.Conv2d(chans[-1], n_out, 1)
 
     def forward(self, x):
-        self._check_input(x)
-        out = self.final(self.decoder(self.encoder(x)))          # (bs, n_out, ~h, ~w)
+        self.check_input(x)
+        out = self.final(self.decoder(self.encode(x)[0]))          # (bs, n_out, ~h, ~w)
         return out if out.shape[-2:] == x.shape[-2:] else F.interpolate(out, x.shape[-2:], mode='nearest')
-
-# %% ../nbs/05_decoders.ipynb #0ec744b8
-def icnr_(w, scale:int=2, init=nn.init.kaiming_normal_):
-    "ICNR-initialise conv weights `w` `(nf * scale**2, ni, k, k)` in place: `scale**2` identical copies of `nf` filters."
-    nf = w.shape[0] // scale ** 2
-    k = init(torch.empty(nf, *w.shape[1:]))
-    with torch.no_grad(): w.copy_(k.repeat_interleave(scale ** 2, dim=0))
-    return w
-
-class PixelShuffleICNR(nn.Sequential):
-    "Upsample by `scale` from `ni` to `nf` channels: 1x1 conv (ICNR) + ReLU, `nn.PixelShuffle`, optional blur."
-    def __init__(self, ni:int, nf:int|None=None, scale:int=2, blur:bool=False):
-        nf = nf or ni
-        conv = conv_layer(ni, nf * scale ** 2, ks=1)
-        icnr_(conv[0].weight, scale); nn.init.zeros_(conv[0].bias)
-        layers = [conv, nn.PixelShuffle(scale)]
-        if blur: layers += [nn.ReplicationPad2d((1, 0, 1, 0)), nn.AvgPool2d(2, stride=1)]
-        super().__init__(*layers)
-
-# %% ../nbs/05_decoders.ipynb #e53e18a2
-class SelfAttention(nn.Module):
-    "SAGAN self-attention over all positions of `(bs, nf, h, w)`, added to the input with a learned `gamma` (starts at 0)."
-    def __init__(self, nf:int):
-        super().__init__()
-        self.query, self.key = nn.Conv1d(nf, nf // 8, 1, bias=False), nn.Conv1d(nf, nf // 8, 1, bias=False)
-        self.value, self.gamma = nn.Conv1d(nf, nf, 1, bias=False), nn.Parameter(torch.zeros(1))
-
-    def forward(self, x):
-        bs, c, h, w = x.shape
-        flat = x.view(bs, c, h * w)                                           # (bs, c, n)
-        attn = F.softmax(torch.bmm(self.query(flat).transpose(1, 2), self.key(flat)), dim=1)   # (bs, n, n)
-        return (self.gamma * torch.bmm(self.value(flat), attn) + flat).view(bs, c, h, w)
 
 # %% ../nbs/05_decoders.ipynb #967fbc92
 class UnetBlock(nn.Module):
@@ -134,38 +95,22 @@ class UnetBlock(nn.Module):
         self.conv1 = conv_layer(ni, nf)
         self.conv2 = conv_layer(nf, nf, xtra=SelfAttention(nf) if self_attention else None)
         self.relu = nn.ReLU(inplace=True)
-        init_convs(nn.Sequential(self.conv1, self.conv2[0]))
+        init_weights(nn.Sequential(self.conv1, self.conv2[0]))
 
     def forward(self, up_in, skip):
         up = self.shuf(up_in)                                              # (bs, up_in_c // 2, 2h, 2w)
         if up.shape[-2:] != skip.shape[-2:]: up = F.interpolate(up, skip.shape[-2:], mode='nearest')
         return self.conv2(self.conv1(self.relu(torch.cat([up, self.bn(skip)], dim=1))))
 
-class ResBlock(nn.Module):
-    "Two 3x3 conv layers (ReLU after the first) plus the input (through a 1x1 conv if channels differ), then ReLU."
-    def __init__(self, ni:int, nf:int, nh:int|None=None):
-        super().__init__()
-        nh = nh or nf
-        self.convpath = nn.Sequential(conv_layer(ni, nh), conv_layer(nh, nf, act=False))
-        self.idpath = nn.Identity() if ni == nf else conv_layer(ni, nf, ks=1, act=False)
-        self.act = nn.ReLU(inplace=True)
-    def forward(self, x): return self.act(self.convpath(x) + self.idpath(x))
-
 # %% ../nbs/05_decoders.ipynb #2ed87b5d
-class DynamicUnet(_Checked):
+class DynamicUnet(Decoder):
     "A U-Net on any `create_body` encoder: skips found by a dummy pass, pixel-shuffle upsampling, no hooks."
-    def __init__(self, encoder, n_out:int, img_size, blur:bool=False, blur_final:bool=True, self_attention:bool=False,
-                 y_range=None, last_cross:bool=True, bottle:bool=False, n_in:int|None=None):
-        super().__init__()
-        _check_n_out(n_out)
-        self.n_in = n_in or getattr(encoder, 'n_in', 3)
-        img_size = tuple(img_size)
-        sizes = encoder_sizes(encoder, img_size, self.n_in)
-        self.skip_idxs = skip_indices(sizes)
-        self.stride = img_size[0] // sizes[-1][1]
-        ni = sizes[-1][0]
-        self.encoder, self.bn, self.relu = encoder, nn.BatchNorm2d(ni), nn.ReLU()
-        self.middle_conv = init_convs(nn.Sequential(conv_layer(ni, ni * 2), conv_layer(ni * 2, ni)))
+    def __init__(self, encoder:Body, n_out:int, img_size, blur:bool=False, blur_final:bool=True, self_attention:bool=False,
+                 y_range=None, last_cross:bool=True, bottle:bool=False):
+        super().__init__(encoder, n_out, img_size)
+        sizes, ni = self.sizes, self.sizes[-1][0]
+        self.bn, self.relu = nn.BatchNorm2d(ni), nn.ReLU()
+        self.middle_conv = init_weights(nn.Sequential(conv_layer(ni, ni * 2), conv_layer(ni * 2, ni)))
         blocks, up_c = [], ni
         for i, idx in enumerate(reversed(self.skip_idxs)):
             final = i == len(self.skip_idxs) - 1
@@ -173,20 +118,17 @@ class DynamicUnet(_Checked):
                                     self_attention=self_attention and i == len(self.skip_idxs) - 3))
             up_c = (up_c // 2 + sizes[idx][0]) // (2 if final else 1)
         self.blocks = nn.ModuleList(blocks)
-        self.shuf = PixelShuffleICNR(up_c) if sizes[self.skip_idxs[0]][1:] != img_size else None
+        self.shuf = PixelShuffleICNR(up_c) if sizes[self.skip_idxs[0]][1:] != self.img_size else None
         self.last_cross = last_cross
         if last_cross:
             up_c += self.n_in
-            self.res_block = init_convs(ResBlock(up_c, up_c, nh=up_c // 2 if bottle else None))
+            self.res_block = init_weights(ResBlock(up_c, up_c, nh=up_c // 2 if bottle else None))
         self.final_conv = nn.Conv2d(up_c, n_out, 1)
         self.sigmoid_range = SigmoidRange(*y_range) if y_range is not None else None
 
     def forward(self, x):
-        self._check_input(x)
-        skips, h = [], x
-        for i, layer in enumerate(self.encoder):
-            h = layer(h)
-            if i in self.skip_idxs: skips.append(h)                 # kept locally: no hooks on the encoder
+        self.check_input(x)
+        h, skips = self.encode(x)
         h = self.middle_conv(self.relu(self.bn(h)))
         for block, skip in zip(self.blocks, reversed(skips)): h = block(h, skip)
         if self.shuf is not None: h = self.shuf(h)
@@ -199,10 +141,7 @@ class DynamicUnet(_Checked):
 def flops(model, x) -> int:
     "Forward FLOPs of `model` on `x`, counted by `torch.utils.flop_counter`."
     from torch.utils.flop_counter import FlopCounterMode
-    was = model.training; model.eval()
-    try:
-        with torch.no_grad(), FlopCounterMode(display=False) as fc: model(x)
-    finally: model.train(was)
+    with evaluating(model), torch.no_grad(), FlopCounterMode(display=False) as fc: model(x)
     return fc.get_total_flops()
 
 def _part_flops(counts:dict, key:str) -> int:
@@ -214,107 +153,20 @@ def _part_flops(counts:dict, key:str) -> int:
 def unet_cost(unet, img_size=(224, 224)) -> list[dict]:
     "Parameters and forward GFLOPs of each part of a `DynamicUnet` (each decoder block separately) for one image of `img_size`."
     from torch.utils.flop_counter import FlopCounterMode
-    unet.eval()
-    with torch.no_grad(), FlopCounterMode(display=False) as fc: unet(torch.zeros(1, unet.n_in, *img_size))
+    with evaluating(unet), torch.no_grad(), FlopCounterMode(display=False) as fc: unet(torch.zeros(1, unet.n_in, *as_size(img_size)))
     counts = fc.get_flop_counts()
     parts = [(n, m) for n, m in unet.named_children() if n != 'blocks'] + [(f'blocks.{i}', b) for i, b in enumerate(unet.blocks)]
-    return [dict(part=n, params=sum(p.numel() for p in m.parameters()), gflops=round(_part_flops(counts, f'DynamicUnet.{n}') / 1e9, 3))
+    return [dict(part=n, params=n_params(m), gflops=round(_part_flops(counts, f'DynamicUnet.{n}') / 1e9, 3))
             for n, m in parts]
 
 # %% ../nbs/05_decoders.ipynb #3d5ecaae
-DECODERS = ('nearest', 'transpose', 'unet')
+DECODERS = {   # name: builder(encoder, n_out, img_size) -> Decoder. Register a new decoder here.
+    'nearest': partial(SimpleDecoderNet, up='nearest'),
+    'transpose': partial(SimpleDecoderNet, up='transpose'),
+    'unet': DynamicUnet,
+}
 
-def decoder_model(kind:str, img_size, n_out:int=11, pretrained:bool=True) -> nn.Module:
-    "One of `DECODERS` on the digits-pretrained `SmallResNet` body (1 channel)."
-    from archnotes.transfer import SmallResNet, load_pretrained_digits
-    if kind not in DECODERS: raise ValueError(f"unknown decoder {kind!r}; choose from {DECODERS}")
-    net = SmallResNet()
-    if pretrained: net.load_state_dict(load_pretrained_digits()['state_dict'], strict=False)
-    body = create_body(net, n_in=1)
-    if kind == 'unet': return DynamicUnet(body, n_out, img_size)
-    return SimpleDecoderNet(body, n_out, img_size, up=kind)
-
-def _step_time(learn, n:int=5) -> float:
-    "Median seconds of one training step (forward, backward, optimiser step) on the first training batch."
-    xb, yb = learn.dls.one_batch()
-    learn.model.train(); learn.create_opt(1e-4)
-    times = []
-    for _ in range(n + 1):
-        start = time.perf_counter(); learn._train_batch(xb, yb); times.append(time.perf_counter() - start)
-    return statistics.median(times[1:])
-
-def train_decoder(kind:str, seed:int=0, epochs:int=8, size:int=32, n_train:int=640, n_valid:int=200, lr:float=3e-3, bs:int=16):
-    "Train one decoder on DigitScenes; return its row (params, GFLOPs, step time, pixel accuracy, mean IoU) and learner."
-    set_seed(seed)
-    train_ds, valid_ds = digit_scenes(size=size, n_train=n_train, n_valid=n_valid, seed=seed)
-    model = decoder_model(kind, (size, size))
-    learn = Learner(model, DataLoaders.from_datasets(train_ds, valid_ds, bs=bs, seed=seed), metrics=[pixel_accuracy, MeanIoU(11)], progress=False)
-    learn.fit_one_cycle(epochs, lr)
-    last = learn.recorder.rows[-1]
-    row = dict(decoder=kind, seed=seed, params=sum(p.numel() for p in model.parameters()),
-               gflops=round(flops(model, torch.zeros(1, 1, size, size)) / 1e9, 4), step_ms=round(1000 * _step_time(learn), 1),
-               pixel_accuracy=last['pixel_accuracy'], mean_iou=last['mean_iou'], valid_loss=last['valid_loss'])
-    return row, learn
-
-# %% ../nbs/05_decoders.ipynb #f2161f73
-@torch.no_grad()
-def predicted_masks(learners:dict, ds, idx:int) -> dict:
-    "Predicted mask of validation scene `idx` for each learner in `{name: learner}`, plus the truth and the image."
-    x, y = ds[idx]
-    out = dict(image=denormalize(x[None], ds.stats)[0, 0], truth=y)
-    for name, learn in learners.items():
-        learn.model.eval()
-        out[name] = learn.model(x[None].to(learn.device)).argmax(1)[0].cpu()
-    return out
-
-def plot_predictions(learners:dict, ds, idxs=(0, 1, 2, 3)):
-    "Rows of scenes; columns: image, truth, and each learner's predicted mask."
-    import matplotlib.pyplot as plt
-    cols = ['image', 'truth', *learners]
-    fig, axs = plt.subplots(len(idxs), len(cols), figsize=(2 * len(cols), 2 * len(idxs)), squeeze=False)
-    cmap = mask_cmap(len(ds.classes))
-    for r, i in enumerate(idxs):
-        masks = predicted_masks(learners, ds, i)
-        for c, name in enumerate(cols):
-            ax = axs[r, c]; ax.axis('off')
-            ax.imshow(masks['image'].numpy(), cmap='gray')
-            if name != 'image': ax.imshow(masks[name].numpy(), cmap=cmap, vmin=0, vmax=len(ds.classes) - 1, alpha=0.7, interpolation='nearest')
-            if r == 0: ax.set_title(name)
-    fig.tight_layout()
-    return fig
-
-def decoder_viewer(learners:dict, ds):
-    "ipywidgets: pick a validation scene, see each decoder's mask beside the truth."
-    import ipywidgets as W
-    import matplotlib.pyplot as plt
-    pick, out = W.IntSlider(value=0, min=0, max=len(ds) - 1, description='scene'), W.Output()
-    def show(_=None):
-        with out:
-            out.clear_output(wait=True); plt.show(plot_predictions(learners, ds, idxs=(pick.value,)))
-    pick.observe(show, 'value'); show()
-    return W.VBox([pick, out])
-
-# %% ../nbs/05_decoders.ipynb #9047b617
-def decoder_verdicts(rows:list[dict]) -> list[str]:
-    "Mean IoU of each decoder, and whether the U-Net beats each of the others by more than the seed spread."
-    vals = {k: [r['mean_iou'] for r in rows if r['decoder'] == k] for k in DECODERS}
-    out = [f"{k}: mean IoU {m:.3f} ± {s:.3f}" for k, (m, s) in ((k, mean_std(v)) for k, v in vals.items())]
-    for other in ('nearest', 'transpose'):
-        mu, mo, noise, sign = compare_runs(vals['unet'], vals[other])
-        verdict = {0: 'within the seed spread', 1: 'better', -1: 'worse'}[sign]
-        out.append(f"U-Net vs {other}: {mu:.3f} vs {mo:.3f}: the U-Net is {verdict} (spread {noise:.3f}).")
-    return out
-
-def decoder_experiment(quick:bool=False, seeds=None, progress:bool=True):
-    "Experiment: the three decoders on DigitScenes over seeds; rows + summary, a figure of predicted masks, verdicts."
-    seeds = seeds or ((0,) if quick else (0, 1, 2))
-    budget = dict(size=32, n_train=256, n_valid=64, epochs=4) if quick else dict(size=32, n_train=640, n_valid=200, epochs=8)
-    runs = progress_bar([(s, k) for s in seeds for k in DECODERS], progress, 'decoder runs')
-    rows, first = [], {}
-    for s, k in runs:
-        row, learn = train_decoder(k, seed=s, **budget)
-        rows.append(row)
-        if s == seeds[0]: first[k] = learn
-    valid = first['unet'].dls.valid.dataset
-    table = rows + summarise(rows, 'decoder', ['pixel_accuracy', 'mean_iou', 'step_ms'])
-    return table, dict(predictions=plot_predictions(first, valid)), decoder_verdicts(rows)
+def create_decoder(name:str, encoder:Body, n_out:int, img_size) -> Decoder:
+    "The decoder registered in `DECODERS` as `name`, on `encoder`."
+    if name not in DECODERS: raise ValueError(f"unknown decoder {name!r}; choose from {list(DECODERS)} or add yours to DECODERS")
+    return DECODERS[name](encoder, n_out, img_size)

@@ -7,37 +7,13 @@ Docs: https://archnotes.github.io/archnotes/heads.html.md"""
 # %% ../nbs/03_heads.ipynb #73397553
 from __future__ import annotations
 import torch, torch.nn as nn
-from .cutting import create_body, num_features
+from .layers import AdaptiveConcatPool2d, SigmoidRange, init_weights, lin_bn_drop
+from .cutting import Body, create_body, num_features
 
 # %% auto #0
-__all__ = ['AdaptiveConcatPool2d', 'lin_bn_drop', 'SigmoidRange', 'Head', 'create_head', 'init_head', 'create_vision_model',
-           'vision_split']
-
-# %% ../nbs/03_heads.ipynb #e012a8cf
-class AdaptiveConcatPool2d(nn.Module):
-    "Max and average pooling to `size`, concatenated over channels: `(bs, nf, h, w)` -> `(bs, 2*nf, size, size)`."
-    def __init__(self, size:int=1):
-        super().__init__()
-        self.max, self.avg = nn.AdaptiveMaxPool2d(size), nn.AdaptiveAvgPool2d(size)
-    def forward(self, x): return torch.cat([self.max(x), self.avg(x)], 1)
-
-# %% ../nbs/03_heads.ipynb #8fec7aca
-def lin_bn_drop(ni:int, nf:int, bn:bool=True, p:float=0., act=None, lin_first:bool=False) -> list:
-    "Layers of one head unit: `BatchNorm1d` (optional) and `Dropout(p)` around a `Linear(ni, nf)`, then `act`."
-    if not 0 <= p < 1: raise ValueError(f"dropout probability must be in [0, 1), got {p!r}")
-    norm_drop = ([nn.BatchNorm1d(nf if lin_first else ni)] if bn else []) + ([nn.Dropout(p)] if p else [])
-    lin = [nn.Linear(ni, nf, bias=not bn or lin_first)] + ([act] if act is not None else [])
-    return lin + norm_drop if lin_first else norm_drop + lin
+__all__ = ['Head', 'create_head', 'create_vision_model', 'vision_split']
 
 # %% ../nbs/03_heads.ipynb #3094d848
-class SigmoidRange(nn.Module):
-    "`sigmoid(x)` scaled to the range `(low, high)`."
-    def __init__(self, low:float, high:float):
-        super().__init__()
-        if not low < high: raise ValueError(f"y_range must be (low, high) with low < high, got {(low, high)}")
-        self.low, self.high = low, high
-    def forward(self, x): return torch.sigmoid(x) * (self.high - self.low) + self.low
-
 class Head(nn.Sequential):
     "A head: an `nn.Sequential` that checks it receives `nf` channels (or features, when it does not pool)."
     def __init__(self, *layers, nf:int, pool:bool=True):
@@ -68,31 +44,20 @@ def create_head(nf:int, n_out:int, lin_ftrs=None, ps=0.5, pool:bool=True, concat
     return Head(*layers, nf=nf, pool=pool)
 
 # %% ../nbs/03_heads.ipynb #7d4aa26b
-def _probe_size(body) -> tuple:
-    "An input size every architecture accepts: a vision transformer's own image size, else 224x224."
-    for m in body.modules():
-        if hasattr(m, 'image_size') and hasattr(m, 'patch_size'): return (m.image_size, m.image_size)
-    return (224, 224)
-
-def init_head(head, init=nn.init.kaiming_normal_):
-    "Initialise the weights of `head`'s linear layers with `init`, and their biases with zeros."
-    for m in head.modules():
-        if isinstance(m, nn.Linear):
-            init(m.weight)
-            if m.bias is not None: nn.init.zeros_(m.bias)
-    return head
-
 def create_vision_model(arch, n_out:int, pretrained:bool=False, cut=None, n_in:int=3, lin_ftrs=None, ps=0.5, pool:bool=True,
                         concat_pool:bool=True, first_bn:bool=True, bn_final:bool=False, lin_first:bool=False, y_range=None,
                         custom_head=None) -> nn.Sequential:
     "`nn.Sequential(body, head)`: the body of `arch` (see `create_body`) and a new `create_head` for `n_out` outputs."
     body = create_body(arch, n_in=n_in, pretrained=pretrained, cut=cut)
-    nf = num_features(body, _probe_size(body))
-    head = custom_head if custom_head is not None else init_head(create_head(
+    nf = num_features(body)                  # a dummy pass at an input size the body declares it accepts
+    head = custom_head if custom_head is not None else init_weights(create_head(
         nf, n_out, lin_ftrs=lin_ftrs, ps=ps, pool=pool, concat_pool=concat_pool, first_bn=first_bn, bn_final=bn_final,
         lin_first=lin_first, y_range=y_range))
     return nn.Sequential(body, head)
 
 def vision_split(model) -> list[list]:
-    "Parameter groups of a `create_vision_model` model, from its architecture's `model_meta` splitter."
+    "Parameter groups of a `create_vision_model` model, from the splitter its `Body` declares (its `model_meta` entry)."
+    if not isinstance(model, nn.Sequential) or not len(model) or not isinstance(model[0], Body):
+        raise TypeError(f"vision_split needs nn.Sequential(body, head) with a Body first (as create_vision_model builds), "
+                        f"got {type(model).__name__}")
     return model[0].meta['split'](model)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import copy, math, random, statistics, time
 from contextlib import nullcontext
 import torch, torch.nn as nn, torch.nn.functional as F
-from .data import DataLoaders, digits, digit_scenes
+from .data import DataLoaders
+from .layers import conv_layer
+from .report import progress_bar
 
 # %% auto #0
-__all__ = ['set_seed', 'default_device', 'conv_block', 'simple_cnn', 'check_preds', 'accuracy', 'error_rate', 'pixel_accuracy',
-           'AvgMetric', 'MeanIoU', 'as_metric', 'cos_interp', 'one_cycle', 'trainable_split', 'lr_per_group',
-           'norm_params', 'freeze_groups', 'Recorder', 'Learner', 'progress_bar', 'plot_lr_find', 'mean_std',
-           'summarise', 'compare_runs', 'training_demo']
+__all__ = ['set_seed', 'default_device', 'simple_cnn', 'check_preds', 'accuracy', 'error_rate', 'pixel_accuracy', 'AvgMetric',
+           'MeanIoU', 'as_metric', 'cos_interp', 'one_cycle', 'trainable_split', 'lr_per_group', 'norm_params',
+           'freeze_groups', 'Recorder', 'Learner', 'plot_lr_find']
 
 # %% ../nbs/01_training.ipynb #99984d35
 def set_seed(seed:int):
@@ -30,17 +31,11 @@ def default_device() -> torch.device:
     return torch.device('cpu')
 
 # %% ../nbs/01_training.ipynb #944822cc
-def conv_block(ni:int, nf:int, stride:int=2, bn:bool=True):
-    "3x3 convolution from `ni` to `nf` channels, then BatchNorm (optional) and ReLU."
-    layers = [nn.Conv2d(ni, nf, 3, stride=stride, padding=1, bias=not bn)]
-    if bn: layers.append(nn.BatchNorm2d(nf))
-    return nn.Sequential(*layers, nn.ReLU(inplace=True))
-
 def simple_cnn(n_in:int=1, n_out:int=10, widths=(16, 32, 64), bn:bool=True):
-    "A stack of stride-2 `conv_block`s, global average pooling and a linear classifier."
+    "A stack of stride-2 `conv_layer`s (with BatchNorm unless `bn=False`), global average pooling and a linear classifier."
     if n_in < 1 or n_out < 1: raise ValueError(f"n_in and n_out must be at least 1, got n_in={n_in}, n_out={n_out}")
     chans = [n_in, *widths]
-    blocks = [conv_block(ni, nf, bn=bn) for ni, nf in zip(chans[:-1], chans[1:])]
+    blocks = [conv_layer(ni, nf, stride=2, bn=bn) for ni, nf in zip(chans[:-1], chans[1:])]
     return nn.Sequential(*blocks, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(chans[-1], n_out))
 
 # %% ../nbs/01_training.ipynb #01d0f688
@@ -165,8 +160,15 @@ class Recorder:
         return ax.figure
 
 # %% ../nbs/01_training.ipynb #c3ecb595
+def _set_hyper(opt, lr_mult:float, mom:float|None=None):
+    "Set every group's learning rate to its `initial_lr` times `lr_mult`, and the momentum (Adam's beta1) to `mom`."
+    for pg in opt.param_groups:
+        pg['lr'] = pg['initial_lr'] * lr_mult
+        if mom is not None and 'betas' in pg: pg['betas'] = (mom, pg['betas'][1])
+        elif mom is not None and 'momentum' in pg: pg['momentum'] = mom
+
 class Learner:
-    "A model, its `DataLoaders`, a loss, an optimiser and metrics; trains with `fit` or `fit_one_cycle`."
+    "A model, its `DataLoaders`, a loss, an optimiser and metrics; trains with `fit`, `fit_one_cycle` or `fine_tune`."
     def __init__(self, model, dls:DataLoaders, loss_func=F.cross_entropy, opt_func=torch.optim.AdamW, lr:float=1e-3,
                  wd:float=0.01, metrics=(), splitter=trainable_split, batch_tfms=(), device=None, bf16:bool=False,
                  channels_last:bool=False, progress:bool=True):
@@ -177,6 +179,7 @@ class Learner:
         self.splitter, self.batch_tfms, self.bf16, self.channels_last, self.progress = splitter, list(batch_tfms), bf16, channels_last, progress
         self.recorder, self.opt, self.epoch = Recorder(), None, 0
 
+    # --- parameter groups, freezing, the optimiser
     def param_groups(self): return self.splitter(self.model)
     def freeze_to(self, n:int):
         "Train only the parameter groups from index `n` on (plus every normalisation layer)."
@@ -196,121 +199,120 @@ class Learner:
         for pg in self.opt.param_groups: pg['initial_lr'] = pg['lr']
         return self.opt
 
-# %% ../nbs/01_training.ipynb #f0bb7cca
-def _set_hyper(opt, lr_mult:float, mom:float|None=None):
-    for pg in opt.param_groups:
-        pg['lr'] = pg['initial_lr'] * lr_mult
-        if mom is not None and 'betas' in pg: pg['betas'] = (mom, pg['betas'][1])
-        elif mom is not None and 'momentum' in pg: pg['momentum'] = mom
+    # --- one batch
+    def _to(self, xb, yb):
+        xb, yb = xb.to(self.device, non_blocking=True), yb.to(self.device, non_blocking=True)
+        if self.channels_last and xb.ndim == 4: xb = xb.contiguous(memory_format=torch.channels_last)
+        return xb, yb
 
-def _to(self, xb, yb):
-    xb, yb = xb.to(self.device, non_blocking=True), yb.to(self.device, non_blocking=True)
-    if self.channels_last and xb.ndim == 4: xb = xb.contiguous(memory_format=torch.channels_last)
-    return xb, yb
+    def _autocast(self):
+        return torch.autocast(self.device.type, dtype=torch.bfloat16) if self.bf16 else nullcontext()
 
-def _autocast(self):
-    return torch.autocast(self.device.type, dtype=torch.bfloat16) if self.bf16 else nullcontext()
-
-def _train_batch(self, xb, yb, check:bool=False):
-    "One optimisation step on a batch; returns the (detached) loss."
-    xb, yb = self._to(xb, yb)
-    for tfm in self.batch_tfms: xb, yb = tfm(xb, yb)
-    with self._autocast():
-        pred = self.model(xb)
-        if check and yb.dtype == torch.long: check_preds(pred, yb)
-        loss = self.loss_func(pred, yb)
-    loss.backward()
-    self.opt.step()
-    self.opt.zero_grad(set_to_none=True)
-    return loss.detach()
-
-Learner._to, Learner._autocast, Learner._train_batch = _to, _autocast, _train_batch
-
-# %% ../nbs/01_training.ipynb #ef5eaf66
-@torch.no_grad()
-def _validate(self, dl=None):
-    "Validation loss and metric values `(loss, {name: value})` over `dl` (default: the validation set)."
-    dl = dl or self.dls.valid
-    self.model.eval()
-    for m in self.metrics: m.reset()
-    total, count = torch.zeros((), device=self.device), 0
-    for xb, yb in dl:
+    def _train_batch(self, xb, yb, check:bool=False):
+        "One optimisation step on a batch; returns the (detached) loss."
         xb, yb = self._to(xb, yb)
+        for tfm in self.batch_tfms: xb, yb = tfm(xb, yb)
         with self._autocast():
             pred = self.model(xb)
-            total += self.loss_func(pred, yb).float() * len(yb)
-        count += len(yb)
-        for m in self.metrics: m.accumulate(pred.float(), yb)
-    return (total / max(count, 1)).item(), {m.name: m.value for m in self.metrics}
+            if check and yb.dtype == torch.long: check_preds(pred, yb)
+            loss = self.loss_func(pred, yb)
+        loss.backward()
+        self.opt.step()
+        self.opt.zero_grad(set_to_none=True)
+        return loss.detach()
 
-@torch.no_grad()
-def _get_preds(self, dl=None):
-    "Predictions and targets `(preds, targs)` over `dl` (default: the validation set), on the CPU."
-    dl = dl or self.dls.valid
-    self.model.eval()
-    preds, targs = [], []
-    for xb, yb in dl:
-        xb, yb = self._to(xb, yb)
-        with self._autocast(): preds.append(self.model(xb).float().cpu())
-        targs.append(yb.cpu())
-    return torch.cat(preds), torch.cat(targs)
+    # --- evaluation
+    @torch.no_grad()
+    def validate(self, dl=None):
+        "Validation loss and metric values `(loss, {name: value})` over `dl` (default: the validation set)."
+        dl = dl or self.dls.valid
+        self.model.eval()
+        for m in self.metrics: m.reset()
+        total, count = torch.zeros((), device=self.device), 0
+        for xb, yb in dl:
+            xb, yb = self._to(xb, yb)
+            with self._autocast():
+                pred = self.model(xb)
+                total += self.loss_func(pred, yb).float() * len(yb)
+            count += len(yb)
+            for m in self.metrics: m.accumulate(pred.float(), yb)
+        return (total / max(count, 1)).item(), {m.name: m.value for m in self.metrics}
 
-Learner.validate, Learner.get_preds = _validate, _get_preds
+    @torch.no_grad()
+    def get_preds(self, dl=None):
+        "Predictions and targets `(preds, targs)` over `dl` (default: the validation set), on the CPU."
+        dl = dl or self.dls.valid
+        self.model.eval()
+        preds, targs = [], []
+        for xb, yb in dl:
+            xb, yb = self._to(xb, yb)
+            with self._autocast(): preds.append(self.model(xb).float().cpu())
+            targs.append(yb.cpu())
+        return torch.cat(preds), torch.cat(targs)
 
-# %% ../nbs/01_training.ipynb #79c2ee8f
-def progress_bar(it, on:bool=True, desc:str|None=None, total:int|None=None):
-    "`it` wrapped in a tqdm.auto progress bar (which disappears when done), or `it` itself when `on` is False."
-    if not on: return it
-    from tqdm.auto import tqdm
-    return tqdm(it, total=total, desc=desc, leave=False)
+    # --- the loop
+    def _print_row(self, row):
+        if not self.progress: return
+        cols = [k for k in row if k != 'iters']
+        if len(self.recorder.rows) == 1: print('  '.join(f'{c:>10}' for c in cols))
+        print('  '.join(f'{row[c]:>10.4f}' if isinstance(row[c], float) else f'{row[c]:>10}' for c in cols))
 
-def _progress(self, it, total, desc): return progress_bar(it, self.progress, desc, total)
+    def fit(self, n_epoch:int, lr=None, sched=None):
+        "Train for `n_epoch` epochs at learning rate(s) `lr` (default `self.lr`), following `sched(pos) -> (lr_mult, mom)`."
+        if not isinstance(n_epoch, int) or n_epoch < 1: raise ValueError(f"n_epoch must be a positive int, got {n_epoch!r}")
+        opt = self.create_opt(self.lr if lr is None else lr)
+        for tfm in self.batch_tfms:
+            if hasattr(tfm, 'setup'): tfm.setup(self)   # e.g. MixUp reads the number of classes
+        n_iter, it = n_epoch * len(self.dls.train), 0
+        for epoch in range(n_epoch):
+            start, losses = time.perf_counter(), []
+            self.model.train()
+            for xb, yb in progress_bar(self.dls.train, self.progress, f'epoch {epoch + 1}/{n_epoch}', len(self.dls.train)):
+                if sched is not None: _set_hyper(opt, *sched(it / n_iter))
+                self.recorder.lrs.append(opt.param_groups[-1]['lr'])
+                losses.append(self._train_batch(xb, yb, check=it == 0))
+                it += 1
+            train_losses = torch.stack(losses).float().tolist() if losses else []
+            self.recorder.losses += train_losses
+            valid_loss, metrics = self.validate()
+            row = dict(epoch=self.epoch, train_loss=statistics.fmean(train_losses) if train_losses else float('nan'),
+                       valid_loss=valid_loss, **metrics, time=round(time.perf_counter() - start, 2), iters=len(self.recorder.losses))
+            self.recorder.rows.append(row); self._print_row(row)
+            self.epoch += 1
+        return self
 
-def _print_row(self, row):
-    if not self.progress: return
-    cols = [k for k in row if k != 'iters']
-    if len(self.recorder.rows) == 1: print('  '.join(f'{c:>10}' for c in cols))
-    print('  '.join(f'{row[c]:>10.4f}' if isinstance(row[c], float) else f'{row[c]:>10}' for c in cols))
+    def fit_one_cycle(self, n_epoch:int, lr_max=None, pct_start:float=0.25, div:float=25., div_final:float=1e5):
+        "Train with the one-cycle schedule: warm up to `lr_max` (per group), then anneal."
+        return self.fit(n_epoch, lr=lr_max, sched=lambda pos: one_cycle(pos, pct_start, div, div_final))
 
-def _fit(self, n_epoch:int, lr=None, sched=None):
-    "Train for `n_epoch` epochs at learning rate(s) `lr` (default `self.lr`), following `sched(pos) -> (lr_mult, mom)`."
-    if not isinstance(n_epoch, int) or n_epoch < 1: raise ValueError(f"n_epoch must be a positive int, got {n_epoch!r}")
-    opt = self.create_opt(self.lr if lr is None else lr)
-    for tfm in self.batch_tfms:
-        if hasattr(tfm, 'setup'): tfm.setup(self)   # e.g. MixUp reads the number of classes
-    n_iter, it = n_epoch * len(self.dls.train), 0
-    for epoch in range(n_epoch):
-        start, losses = time.perf_counter(), []
+    def fine_tune(self, epochs:int, base_lr:float=2e-3, freeze_epochs:int=1, lr_mult:float=100., pct_start:float=0.3, div:float=5.):
+        "Train the head alone (body frozen) for `freeze_epochs`, then everything for `epochs` with `slice(base_lr/2/lr_mult, base_lr/2)`."
+        self.freeze()
+        self.fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)
+        self.unfreeze()
+        return self.fit_one_cycle(epochs, slice(base_lr / 2 / lr_mult, base_lr / 2), pct_start=pct_start, div=div)
+
+    # --- finding a learning rate
+    def lr_find(self, start_lr:float=1e-7, end_lr:float=10., num_it:int=100, stop_div:bool=True, show_plot:bool=True):
+        "Grow the learning rate exponentially over `num_it` batches; return suggestions `{'minimum': ..., 'steep': ...}`."
+        state = copy.deepcopy(self.model.state_dict())
+        opt = self.create_opt(start_lr)
+        lrs, sm, it, best, smoother = [], [], 0, float('inf'), _Smoother()
         self.model.train()
-        for xb, yb in self._progress(self.dls.train, len(self.dls.train), f'epoch {epoch + 1}/{n_epoch}'):
-            if sched is not None: _set_hyper(opt, *sched(it / n_iter))
-            self.recorder.lrs.append(opt.param_groups[-1]['lr'])
-            losses.append(self._train_batch(xb, yb, check=it == 0))
-            it += 1
-        train_losses = torch.stack(losses).float().tolist() if losses else []
-        self.recorder.losses += train_losses
-        valid_loss, metrics = self.validate()
-        row = dict(epoch=self.epoch, train_loss=statistics.fmean(train_losses) if train_losses else float('nan'),
-                   valid_loss=valid_loss, **metrics, time=round(time.perf_counter() - start, 2), iters=len(self.recorder.losses))
-        self.recorder.rows.append(row); self._print_row(row)
-        self.epoch += 1
-    return self
-
-def _fit_one_cycle(self, n_epoch:int, lr_max=None, pct_start:float=0.25, div:float=25., div_final:float=1e5):
-    "Train with the one-cycle schedule: warm up to `lr_max` (per group), then anneal."
-    return self.fit(n_epoch, lr=lr_max, sched=lambda pos: one_cycle(pos, pct_start, div, div_final))
-
-Learner._progress, Learner._print_row, Learner.fit, Learner.fit_one_cycle = _progress, _print_row, _fit, _fit_one_cycle
-
-# %% ../nbs/01_training.ipynb #3a1795bf
-def _fine_tune(self, epochs:int, base_lr:float=2e-3, freeze_epochs:int=1, lr_mult:float=100., pct_start:float=0.3, div:float=5.):
-    "Train the head alone (body frozen) for `freeze_epochs`, then everything for `epochs` with `slice(base_lr/2/lr_mult, base_lr/2)`."
-    self.freeze()
-    self.fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)
-    self.unfreeze()
-    return self.fit_one_cycle(epochs, slice(base_lr / 2 / lr_mult, base_lr / 2), pct_start=pct_start, div=div)
-
-Learner.fine_tune = _fine_tune
+        while it < num_it:
+            for xb, yb in self.dls.train:
+                lr = start_lr * (end_lr / start_lr) ** (it / (num_it - 1))
+                for pg in opt.param_groups: pg['lr'] = lr
+                smooth = smoother(self._train_batch(xb, yb).float().item())
+                sm.append(smooth); lrs.append(lr); best = min(best, smooth); it += 1
+                if it >= num_it or (stop_div and (smooth > 4 * best or math.isnan(smooth))): it = num_it; break
+        self.model.load_state_dict(state); self.opt = None
+        i_min = min(range(len(sm)), key=sm.__getitem__)
+        grads = [(sm[i + 1] - sm[i]) / (math.log(lrs[i + 1]) - math.log(lrs[i])) for i in range(max(i_min, 1))]
+        res = dict(minimum=lrs[i_min] / 10, steep=lrs[min(range(len(grads)), key=grads.__getitem__)] if grads else lrs[0])
+        self.lr_find_result = dict(lrs=lrs, losses=sm, **res)
+        if show_plot: plot_lr_find(self.lr_find_result)
+        return res
 
 # %% ../nbs/01_training.ipynb #c3ecc4a5
 class _Smoother:
@@ -320,27 +322,6 @@ class _Smoother:
         self.avg, self.n = self.beta * self.avg + (1 - self.beta) * x, self.n + 1
         return self.avg / (1 - self.beta ** self.n)
 
-def _lr_find(self, start_lr:float=1e-7, end_lr:float=10., num_it:int=100, stop_div:bool=True, show_plot:bool=True):
-    "Grow the learning rate exponentially over `num_it` batches; return suggestions `{'minimum': ..., 'steep': ...}`."
-    state = copy.deepcopy(self.model.state_dict())
-    opt = self.create_opt(start_lr)
-    lrs, sm, it, best, smoother = [], [], 0, float('inf'), _Smoother()
-    self.model.train()
-    while it < num_it:
-        for xb, yb in self.dls.train:
-            lr = start_lr * (end_lr / start_lr) ** (it / (num_it - 1))
-            for pg in opt.param_groups: pg['lr'] = lr
-            smooth = smoother(self._train_batch(xb, yb).float().item())
-            sm.append(smooth); lrs.append(lr); best = min(best, smooth); it += 1
-            if it >= num_it or (stop_div and (smooth > 4 * best or math.isnan(smooth))): it = num_it; break
-    self.model.load_state_dict(state); self.opt = None
-    i_min = min(range(len(sm)), key=sm.__getitem__)
-    grads = [(sm[i + 1] - sm[i]) / (math.log(lrs[i + 1]) - math.log(lrs[i])) for i in range(max(i_min, 1))]
-    res = dict(minimum=lrs[i_min] / 10, steep=lrs[min(range(len(grads)), key=grads.__getitem__)] if grads else lrs[0])
-    self.lr_find_result = dict(lrs=lrs, losses=sm, **res)
-    if show_plot: plot_lr_find(self.lr_find_result)
-    return res
-
 def plot_lr_find(r, ax=None):
     "Smoothed loss against learning rate (log scale), with the two suggestions marked."
     import matplotlib.pyplot as plt
@@ -349,52 +330,3 @@ def plot_lr_find(r, ax=None):
     for k, c in (('minimum', 'C1'), ('steep', 'C2')): ax.axvline(r[k], color=c, ls='--', label=f"{k}: {r[k]:.1e}")
     ax.legend()
     return ax.figure
-
-Learner.lr_find = _lr_find
-
-# %% ../nbs/01_training.ipynb #64a276ba
-def mean_std(vals) -> tuple[float, float]:
-    "Mean and sample standard deviation of per-seed values (std 0 for a single run)."
-    vals = [float(v) for v in vals]
-    return statistics.fmean(vals), statistics.stdev(vals) if len(vals) > 1 else 0.
-
-def summarise(rows:list[dict], by:str, metrics:list[str]):
-    "One row per value of `by`, with `mean ± std` (sample std over seeds) of each metric and the number of runs `n`."
-    out = []
-    for key in dict.fromkeys(r[by] for r in rows):
-        group = [r for r in rows if r[by] == key]
-        row = {by: key, 'n': len(group)}
-        for m in metrics:
-            mean, std = mean_std(r[m] for r in group)
-            row[m] = f"{mean:.4f} ± {std:.4f}"
-        out.append(row)
-    return out
-
-# %% ../nbs/01_training.ipynb #232428b5
-def compare_runs(a:list[float], b:list[float]) -> tuple:
-    "`(mean_a, mean_b, spread, sign)`: sign is 1 if a's mean exceeds b's by more than the larger std over seeds, -1 if below, else 0."
-    (ma, sa), (mb, sb) = mean_std(a), mean_std(b)
-    spread = max(sa, sb)
-    return ma, mb, spread, 0 if abs(ma - mb) <= spread else (1 if ma > mb else -1)
-
-# %% ../nbs/01_training.ipynb #3ec0a119
-def training_demo(quick:bool=False, seeds=(0, 1, 2)):
-    "Experiment: `simple_cnn` on digits with one-cycle, per seed and summarised; figures: loss curves and lr_find."
-    import matplotlib.pyplot as plt
-    epochs, rows, curves = (4 if quick else 8), [], []
-    for seed in seeds:
-        set_seed(seed)
-        learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32, seed=seed), bs=64, seed=seed),
-                        metrics=[accuracy], progress=False)
-        learn.fit_one_cycle(epochs, 1e-2)
-        r = learn.recorder.rows[-1]
-        rows.append(dict(setting=f'simple_cnn, {epochs} epochs', seed=seed, train_loss=r['train_loss'], valid_loss=r['valid_loss'], accuracy=r['accuracy']))
-        curves.append(learn.recorder)
-    fig, ax = plt.subplots(figsize=(5, 3))
-    for seed, rec in zip(seeds, curves): rec.plot_loss(ax=ax); ax.lines[-2].set_label(f'train (seed {seed})'); ax.lines[-1].set_label(f'valid (seed {seed})')
-    ax.legend(fontsize=7)
-    set_seed(seeds[0])
-    learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32), bs=64), progress=False)
-    learn.lr_find(num_it=50 if quick else 100, show_plot=False)
-    table = rows + summarise(rows, 'setting', ['train_loss', 'valid_loss', 'accuracy'])
-    return table, dict(loss_curves=fig, lr_find=plot_lr_find(learn.lr_find_result))

@@ -7,7 +7,8 @@ DIGITS_SHA256 (run nbdev-export after changing it).
 """
 import argparse
 import torch
-from archnotes.transfer import DIGITS_WEIGHTS, WEIGHTS_DIR, pretrain_digits, sha256
+from archnotes.models import DIGITS_WEIGHTS, WEIGHTS_DIR, sha256
+from archnotes.lab.transfer import pretrain_digits
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

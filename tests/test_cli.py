@@ -26,10 +26,10 @@ def test_select():
 
 
 def test_every_registered_experiment_exists():
-    import importlib, inspect
-    for name, (mod, fn, desc) in EXPERIMENTS.items():
-        f = getattr(importlib.import_module(mod), fn)
-        assert 'quick' in inspect.signature(f).parameters and f.__doc__, name
+    import inspect
+    for name, (f, desc) in EXPERIMENTS.items():
+        assert 'quick' in inspect.signature(f).parameters and f.__doc__ and desc, name
+        assert f.__module__ == f'archnotes.lab.{f.__module__.split(".")[-1]}', (name, f.__module__)
 
 
 def test_quick_run_writes_tables_and_figures(tmp_path, capsys):
@@ -41,8 +41,9 @@ def test_quick_run_writes_tables_and_figures(tmp_path, capsys):
     assert (tmp_path / 'data' / 'table.csv').read_text().startswith('data,split,images')
 
 
-def test_notes_are_saved_with_the_table(tmp_path):
+def test_claims_are_saved_with_the_table(tmp_path):
     from archnotes.__main__ import save
-    folder = save('demo', [{'a': 1.5}], {}, tmp_path, notes=['first verdict.', 'second verdict.'])
+    from archnotes.lab.core import Result
+    folder = save('demo', Result([{'a': 1.5}], claims=['first verdict.', 'second verdict.']), tmp_path)
     text = (folder / 'table.md').read_text()
     assert text.startswith('| a   |') and 'first verdict.' in text and 'second verdict.' in text

@@ -3,7 +3,7 @@ torch.save records the file's stem inside the archive). Slow (about 30 s): CI ru
 import subprocess, sys
 from pathlib import Path
 import pytest
-from archnotes.transfer import DIGITS_SHA256, DIGITS_WEIGHTS, sha256
+from archnotes.models import DIGITS_SHA256, DIGITS_WEIGHTS, sha256
 
 ROOT = Path(__file__).resolve().parent.parent
 

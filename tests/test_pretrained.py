@@ -77,7 +77,7 @@ def test_weights_are_loaded_with_weights_only(torch_home):
 
 
 def test_transfer_switches_to_imagenet_weights_with_one_setting(torch_home):
-    from archnotes.transfer import source_stats, transfer_model
+    from archnotes.lab.transfer import source_stats, transfer_model
     torch.manual_seed(2)
     ref = models.resnet18()
     place(ref, models.ResNet18_Weights.DEFAULT)

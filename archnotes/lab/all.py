@@ -1,0 +1,21 @@
+"""The lab: every experiment that measures the chapter, and the registry that `python -m archnotes` runs.
+
+Each experiment is a function `run(quick: bool) -> Result`, defined in a notebook and exported (with `#| export lab.NAME`
+cells) to `archnotes/lab/NAME.py`; the notebook calls it with a small budget under `nbdev-test`, and
+`python -m archnotes` calls the same function with the full budget. To add one: write it in its notebook, then add a line
+to `EXPERIMENTS` below."""
+from .core import *
+from .data import *
+from .training import *
+from .transfer import *
+from .decoders import *
+from .ladder import *
+
+# name: (experiment, what it shows)
+EXPERIMENTS = {
+    'data': (describe_data, 'sizes and class balance of Digits and DigitScenes, with a batch of each'),
+    'training': (training_demo, 'a small CNN on digits with one-cycle over 3 seeds, and lr_find'),
+    'transfer': (transfer_experiment, 'pretrained digits body vs scratch, head and pooling choices, fine_tune vs one rate, on shapes'),
+    'decoders': (decoder_experiment, 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes, 3 seeds'),
+    'ladder': (ladder_experiment, "the overfitting ladder in the book's order vs the wrong end, over 5 seeds"),
+}
