@@ -51,6 +51,7 @@ def test_settings_ini_matches_pyproject(pyproject, ini):
 def test_nbdev_reads_the_same_settings(ini):
     from nbdev.config import get_config
     cfg = get_config(ROOT)
+    assert cfg.export_procs == ['archnotes._nbexport:fresh_targets']   # keeps nbdev-export repeatable
     assert cfg.config_file == ROOT / 'pyproject.toml'
     assert cfg.lib_name == ini['lib_name'] and cfg.version == ini['version']
     assert cfg.lib_path == ROOT / ini['lib_path'] and cfg.nbs_path == ROOT / ini['nbs_path']
