@@ -14,6 +14,7 @@ import torch, torch.nn as nn
 from torchvision import models
 from .data import IMAGENET_STATS
 from .layers import evaluating, n_params
+from .models import SmallResNet   # notebook 04's small resnet: its model_meta entry lives here
 
 # %% auto #0
 __all__ = ['model_meta', 'FALLBACK_META', 'params', 'default_split', 'resnet_split', 'ViTBody', 'InceptionInput', 'default_cut', 'get_meta', 'arch_names', 'check_arch', 'weights_file', 'load_weights', 'load_model', 'adapt_conv', 'first_conv', 'set_n_in', 'Body', 'cut_model', 'create_body', 'body_out_shape', 'num_features', 'hooks', 'size_changes', 'explore_cut', 'cut_explorer']
@@ -293,5 +294,4 @@ def cut_explorer(size=(224, 224)):
     return W.VBox([W.HBox([arch, cut]), out])
 
 # %% ../nbs/04_transfer.ipynb #d31bea7a
-from .models import SmallResNet
 model_meta[SmallResNet] = dict(cut=-2, split=resnet_split, stats=None)   # stats: those of the data it was pretrained on

@@ -5,10 +5,11 @@
 # %% auto #0
 __all__ = ['describe_data']
 
-# %% ../../nbs/00_data.ipynb #b3a48669
+# %% ../../nbs/00_data.ipynb #32a7ee64
 from ..data import digits, digit_scenes, show_batch
 from .core import Result
 
+# %% ../../nbs/00_data.ipynb #b3a48669
 def describe_data(quick:bool=False, seed:int=0) -> Result:
     "Experiment: sizes and class balance of Digits and DigitScenes, with a batch of each."
     n_train, n_valid = (100, 25) if quick else (800, 200)

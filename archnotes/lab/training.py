@@ -5,12 +5,13 @@
 # %% auto #0
 __all__ = ['training_demo']
 
-# %% ../../nbs/01_training.ipynb #3ec0a119
+# %% ../../nbs/01_training.ipynb #048d1c4c
 from ..data import DataLoaders, digits
 from ..training import Learner, accuracy, plot_lr_find, set_seed, simple_cnn
 from ..report import summarise
 from .core import Result
 
+# %% ../../nbs/01_training.ipynb #3ec0a119
 def training_demo(quick:bool=False, seeds=(0, 1, 2)) -> Result:
     "Experiment: `simple_cnn` on digits with one-cycle, per seed and summarised; figures: loss curves and lr_find."
     import matplotlib.pyplot as plt
