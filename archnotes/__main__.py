@@ -7,7 +7,7 @@ and this command calls the same function with the full budget.
 from __future__ import annotations
 import argparse, csv, difflib, sys, time
 from pathlib import Path
-from archnotes.report import format_table
+from archnotes.report import claims_summary, format_table
 from archnotes.lab.core import Result
 from archnotes.lab.all import EXPERIMENTS
 
@@ -35,19 +35,21 @@ def select(only):
 
 
 def report(res:Result) -> str:
-    "The Markdown report of a result: its table (rows, then summary) and its claims."
-    return format_table(res.table) + '\n' + ''.join(f'\n{c}\n' for c in res.claims)
+    "The Markdown report of a result: its table (rows, then summary), then its claims table and the sentences generated from it."
+    text = format_table(res.table) + '\n'
+    if res.claims: text += '\n## Claims\n\n' + format_table(res.claims) + '\n\n' + '\n'.join(claims_summary(res.claims)) + '\n'
+    return text
 
 
 def save(name:str, res:Result, out:Path) -> Path:
-    "Write `res` as Markdown (`table.md`: table and claims) and CSV (`table.csv`), and each figure as PNG, under `out/name/`."
+    "Write `res` as Markdown (`table.md`: table and claims) and CSV (`table.csv`, `claims.csv`), and each figure as PNG, under `out/name/`."
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
     (folder / 'table.md').write_text(report(res))
-    rows = res.table
-    cols = list(dict.fromkeys(k for r in rows for k in r))
-    with open(folder / 'table.csv', 'w', newline='') as f:
-        w = csv.DictWriter(f, cols); w.writeheader(); w.writerows(rows)
+    for fname, rows in (('table.csv', res.table), ('claims.csv', res.claims)):
+        if not rows: continue
+        with open(folder / fname, 'w', newline='') as f:
+            w = csv.DictWriter(f, list(dict.fromkeys(k for r in rows for k in r))); w.writeheader(); w.writerows(rows)
     for fig_name, fig in res.figures.items(): fig.savefig(folder / f'{fig_name}.png', dpi=100, bbox_inches='tight')
     return folder
 

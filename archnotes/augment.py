@@ -1,4 +1,4 @@
-"""The chapter's remedies for overfitting, in its order (more data, augmentation and Mixup, batchnorm, regularisation, and a smaller model only last), climbed as an experiment under equal budgets, next to the "wrong end" that shrinks the model first.
+"""The chapter's remedies for overfitting, in its order (more data, augmentation and Mixup, batchnorm, regularisation, and a smaller model only last), climbed as an experiment: each rung only while the model still overfits, each setup with its own tuned budget, scored on a test set nothing was tuned on, next to the "wrong end" that shrinks the model first.
 
 Docs: https://archnotes.github.io/archnotes/overfitting.html.md"""
 

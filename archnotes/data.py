@@ -13,7 +13,7 @@ import torch, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
 
 # %% auto #0
-__all__ = ['DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'as_size', 'split_by_class', 'keep_per_class', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'DataLoaders', 'mask_cmap', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
+__all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'as_size', 'split_by_class', 'keep_per_class', 'digit_splits', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'digits_test', 'DataLoaders', 'mask_cmap', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
 
 # %% ../nbs/00_data.ipynb #c748b3ee
 @functools.lru_cache(maxsize=1)
@@ -60,6 +60,26 @@ def keep_per_class(idx, y, n:int, seed:int=0):
     keep = [idx[y[idx] == c][torch.randperm(int(counts[c]), generator=g)[:n]] for c in (counts > 0).nonzero().squeeze(1)]
     return torch.cat(keep).sort().values
 
+# %% ../nbs/00_data.ipynb #654378d4
+SPLIT_SEED = 20_24                                   # fixed: the three parts never change
+SPLIT_FRACTIONS = dict(test=0.2, pretrain=0.4, dev=0.4)
+
+@functools.lru_cache(maxsize=1)
+def _digit_splits():
+    _, y = load_raw_digits()
+    g = torch.Generator().manual_seed(SPLIT_SEED)
+    parts = {k: [] for k in SPLIT_FRACTIONS}
+    for c in y.unique():
+        idx = (y == c).nonzero().squeeze(1)
+        idx = idx[torch.randperm(len(idx), generator=g)]
+        n_test, n_pre = round(len(idx) * SPLIT_FRACTIONS['test']), round(len(idx) * SPLIT_FRACTIONS['pretrain'])
+        parts['test'].append(idx[:n_test]); parts['pretrain'].append(idx[n_test:n_test + n_pre]); parts['dev'].append(idx[n_test + n_pre:])
+    return {k: torch.cat(v).sort().values for k, v in parts.items()}
+
+def digit_splits() -> dict:
+    "The fixed, disjoint, class-stratified parts of the raw digits: `{'pretrain': idx, 'dev': idx, 'test': idx}`."
+    return {k: v.clone() for k, v in _digit_splits().items()}
+
 # %% ../nbs/00_data.ipynb #c6340512
 class ImageDataset(Dataset):
     "Images `x` `(n, c, h, w)` with labels `(n,)` or masks `(n, h, w)`, class names, and the normalisation `stats` used."
@@ -105,15 +125,27 @@ def channel_stats(x):
     "Per-channel mean and std of `(n, c, h, w)` images, as tuples of floats (the `stats` that `normalize` takes)."
     return tuple(x.mean((0, 2, 3)).tolist()), tuple(x.std((0, 2, 3)).tolist())
 
-def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, seed:int=0):
-    "Train and valid `ImageDataset`s of scikit-learn's real digits at `size`, normalised with the train stats."
-    _check_n_in(n_in)
+def _digit_images(size, n_in):
     x, y = load_raw_digits()
-    train, valid = split_by_class(y, valid_pct, seed)
+    return resize_images(x, size)[:, None].expand(-1, n_in, -1, -1), y   # (n, n_in, h, w)
+
+def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, seed:int=0, part:str='dev'):
+    "Train and valid `ImageDataset`s of real digits at `size`: `part` ('dev' or 'pretrain') split by `seed`, normalised with the train stats."
+    _check_n_in(n_in)
+    if part not in ('dev', 'pretrain'): raise ValueError(f"part must be 'dev' or 'pretrain' (nothing trains on 'test': see digits_test), got {part!r}")
+    x, y = _digit_images(size, n_in)
+    pool = digit_splits()[part]
+    train, valid = (pool[i] for i in split_by_class(y[pool], valid_pct, seed))
     if per_class is not None: train = keep_per_class(train, y, per_class, seed)
-    x = resize_images(x, size)[:, None].expand(-1, n_in, -1, -1)  # (n, n_in, h, w)
     stats = channel_stats(x[train])
     return tuple(ImageDataset(normalize(x[i], stats), y[i], DIGIT_CLASSES, stats, sources=i) for i in (train, valid))
+
+def digits_test(stats, size=32, n_in:int=1):
+    "The fixed test digits at `size`, normalised with `stats` (those of the training set, `train_ds.stats`): for scoring only."
+    _check_n_in(n_in)
+    x, y = _digit_images(size, n_in)
+    test = digit_splits()['test']
+    return ImageDataset(normalize(x[test], stats), y[test], DIGIT_CLASSES, stats, sources=test)
 
 # %% ../nbs/00_data.ipynb #11cd1acc
 @dataclass
@@ -209,16 +241,15 @@ def compose_scene(x, y, pool, size, n_digits, scale, g, ink:float=0.3):
     return img, mask, used
 
 # %% ../nbs/00_data.ipynb #87064953
-def digit_scenes(size=64, n_train:int=800, n_valid:int=200, n_in:int=1, n_digits=(2, 4), scale=(0.25, 0.55),
-                 valid_pct:float=0.2, seed:int=0):
-    "Train and valid segmentation `ImageDataset`s of real digits on a canvas of `size`; masks: 0 background, d+1 digit d."
+def digit_scenes(size=64, n_train:int=800, n_valid:int=200, n_in:int=1, n_digits=(2, 4), scale=(0.25, 0.55), seed:int=0):
+    "Train scenes of dev digits and valid scenes of test digits on a canvas of `size`; masks: 0 background, d+1 digit d."
     _check_n_in(n_in)
     h, w = as_size(size, min_size=16, what='scene size')
     if not (0 < scale[0] <= scale[1] <= 1): raise ValueError(f"scale must be (lo, hi) with 0 < lo <= hi <= 1, got {scale}")
     if not (1 <= n_digits[0] <= n_digits[1]): raise ValueError(f"n_digits must be (lo, hi) with 1 <= lo <= hi, got {n_digits}")
     if min(n_train, n_valid) < 1: raise ValueError(f"n_train and n_valid must be at least 1, got {n_train} and {n_valid}")
     x, y = load_raw_digits()
-    pools = split_by_class(y, valid_pct, seed)
+    pools = digit_splits()['dev'], digit_splits()['test']   # scenes scored on digits nothing trained on
     g = torch.Generator().manual_seed(seed)
     res = []
     for pool, n in zip(pools, (n_train, n_valid)):

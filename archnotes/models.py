@@ -37,7 +37,7 @@ class SmallResNet(nn.Module):
 import archnotes
 WEIGHTS_DIR = Path(archnotes.__file__).parent / 'weights'     # shipped inside the package
 DIGITS_WEIGHTS = 'digits_small_resnet.pt'
-DIGITS_SHA256 = '955c344bada5bfcdacfcaf8197d237d9917c98453f0da37a1703e9098804017e'
+DIGITS_SHA256 = '16d9416ed9e91836171685a6e6831e1edcb239550fea1ce5d7f64867f0f08ffb'
 
 def sha256(path) -> str:
     "Hex SHA-256 of the file at `path`."

@@ -44,6 +44,10 @@ def test_quick_run_writes_tables_and_figures(tmp_path, capsys):
 def test_claims_are_saved_with_the_table(tmp_path):
     from archnotes.__main__ import save
     from archnotes.lab.core import Result
-    folder = save('demo', Result([{'a': 1.5}], claims=['first verdict.', 'second verdict.']), tmp_path)
+    claims = [dict(claim='more is better', metric='acc', diff=0.1, ci95='[+0.0500, +0.1500]', p=0.01, n=5, verdict='agree'),
+              dict(claim='less is better', metric='acc', diff=0.0, ci95='[-0.1000, +0.1000]', p=1.0, n=5, verdict='inconclusive')]
+    folder = save('demo', Result([{'a': 1.5}], claims=claims), tmp_path)
     text = (folder / 'table.md').read_text()
-    assert text.startswith('| a   |') and 'first verdict.' in text and 'second verdict.' in text
+    assert text.startswith('| a   |') and '| more is better |' in text and 'agrees with the book on: more is better.' in text
+    assert (folder / 'claims.csv').read_text().splitlines()[0] == 'claim,metric,diff,ci95,p,n,verdict'
+    assert not (save('plain', Result([{'a': 1}]), tmp_path) / 'claims.csv').exists()

@@ -22,9 +22,9 @@ def test_a_registered_decoder_is_built_and_trained_by_the_experiment(monkeypatch
     m = create_decoder('toy', create_body('resnet18'), 4, 64)
     assert m(torch.randn(2, 3, 64, 64)).shape == (2, 4, 64, 64) and m.stride == 32
     res = decoder_experiment(quick=True, progress=False, decoders=['toy', 'unet'])
-    assert [r['decoder'] for r in res.rows] == ['toy', 'unet']
+    assert [r['decoder'] for r in res.rows] == ['toy', 'unet'] * 2
     assert [r['decoder'] for r in res.summary] == ['toy', 'unet']
-    assert any(c.startswith('U-Net vs toy') for c in res.claims) and 'predictions' in res.figures
+    assert [c['claim'] for c in res.claims] == ['skip connections beat toy upsampling without skips'] and 'predictions' in res.figures
     toy = res.rows[0]
     assert 0 < toy['mean_iou'] <= 1 and toy['params'] > 0
 

@@ -18,7 +18,7 @@ def training_demo(quick:bool=False, seeds=(0, 1, 2)) -> Result:
     epochs, rows, curves = (4 if quick else 8), [], []
     for seed in seeds:
         set_seed(seed)
-        learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32, seed=seed), bs=64, seed=seed),
+        learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32, seed=seed), bs=32, seed=seed),
                         metrics=[accuracy], progress=False)
         learn.fit_one_cycle(epochs, 1e-2)
         r = learn.recorder.rows[-1]
@@ -28,7 +28,7 @@ def training_demo(quick:bool=False, seeds=(0, 1, 2)) -> Result:
     for seed, rec in zip(seeds, curves): rec.plot_loss(ax=ax); ax.lines[-2].set_label(f'train (seed {seed})'); ax.lines[-1].set_label(f'valid (seed {seed})')
     ax.legend(fontsize=7)
     set_seed(seeds[0])
-    learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32), bs=64), progress=False)
+    learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32), bs=32), progress=False)
     learn.lr_find(num_it=50 if quick else 100, show_plot=False)
     return Result(rows, summarise(rows, 'setting', ['train_loss', 'valid_loss', 'accuracy']),
                   dict(loss_curves=fig, lr_find=plot_lr_find(learn.lr_find_result)))
