@@ -1,4 +1,4 @@
-"""A small body pretrained on real handwritten digits (shipped with the package, checksum verified), transferred to a visibly different task with few labels: pretrained vs from scratch, one vs two linear layers, concat vs average pooling, and freeze-then-unfreeze vs one learning rate, over several seeds.
+"""A small body pretrained on real handwritten digits (shipped with the package, checksum verified), transferred to a visibly different task with few labels: pretrained vs from scratch, freezing the body first and a lower learning rate for the body taken apart in a 2x2 design, one vs two linear layers and concat vs average pooling, at two label budgets, each claim a paired comparison over seeds.
 
 Docs: https://archnotes.github.io/archnotes/transfer.html.md"""
 

@@ -94,7 +94,7 @@ def check_claim(claim:Claim, rows:list[dict], key:str='setup') -> dict:
     seeds = sorted(set(runs[claim.a]) & set(runs[claim.b]))
     if not seeds: raise ValueError(f"no seed has runs of both {claim.a!r} and {claim.b!r} (column {key!r})")
     c = compare([runs[claim.a][s] for s in seeds], [runs[claim.b][s] for s in seeds], claim.higher_is_better)
-    return dict(claim=claim.text, metric=claim.metric, diff=round(c.diff, 4),
+    return dict(claim=claim.text, metric=claim.metric, diff=round(c.diff, 4) + 0.,   # + 0. turns -0.0 into 0.0
                 ci95=f"[{c.ci[0]:+.4f}, {c.ci[1]:+.4f}]", p=round(c.p, 4), n=c.n, verdict=_AGREES[c.verdict])
 
 def claims_table(claims:list, rows:list[dict], key:str='setup') -> list[dict]:

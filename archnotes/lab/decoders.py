@@ -91,14 +91,15 @@ def decoder_viewer(learners:dict, ds):
 # %% ../../nbs/05_decoders.ipynb #9047b617
 def decoder_claims(names) -> list:
     "The chapter's claim, once per decoder without skips in `names`: the U-Net's skip connections give better masks (mean IoU)."
-    return [Claim(f'skip connections beat {k} upsampling without skips', k, 'unet', 'mean_iou') for k in names if k != 'unet']
+    return [Claim(f'the U-Net, with skip connections, beats {k} upsampling without them', k, 'unet', 'mean_iou') for k in names if k != 'unet']
 
-def decoder_experiment(quick:bool=False, seeds=None, progress:bool=True, decoders=None) -> Result:
+def decoder_experiment(quick:bool=False, seeds=None, progress:bool=True, decoders=None, size:int|None=None, epochs:int|None=None) -> Result:
     "Experiment: every decoder in `DECODERS` (or those named in `decoders`, 'unet' among them) on DigitScenes over seeds."
     seeds = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4))
     names = list(decoders or DECODERS)
     if 'unet' not in names: raise ValueError(f"the decoders compared must include 'unet' (the reference), got {names}")
     budget = dict(size=32, n_train=128, n_valid=64, epochs=4) if quick else dict(size=32, n_train=320, n_valid=200, epochs=6)
+    budget.update({k: v for k, v in dict(size=size, epochs=epochs).items() if v is not None})
     rows, first, data = [], {}, {}
     for s, k in progress_bar([(s, k) for s in seeds for k in names], progress, 'decoder runs'):
         if s not in data: data = {s: digit_scenes(size=budget['size'], n_train=budget['n_train'], n_valid=budget['n_valid'], seed=s)}

@@ -47,7 +47,7 @@ class Setup:
 SMALL = dict(widths=(8, 16, 32), hidden=32)
 REGULARISE = dict(p_conv=0.1, p_head=0.5, wd=0.1)
 NO_REGULARISATION = dict(p_conv=0., p_head=0., wd=0.)
-BOOK_ORDER = [('baseline', {}), ('more data', dict(per_class=40)), ('augmentation', dict(augment=True, mixup=0.4)),
+BOOK_ORDER = [('baseline', {}), ('more data', dict(per_class=40)), ('augmentation and Mixup', dict(augment=True, mixup=0.4)),
               ('batchnorm', dict(bn=True)), ('regularization', REGULARISE), ('smaller model', {**SMALL, **NO_REGULARISATION})]
 WRONG_END = [('smaller model first', SMALL), ('then regularization', REGULARISE)]   # from the book's 'more data' rung
 
@@ -105,8 +105,8 @@ def run_ladder(quick:bool=False, seeds=None, progress:bool=False) -> list[dict]:
     "Climb the book's ladder while the model overfits, then the wrong end and the claim's setups; one row per path, rung and seed."
     seeds, grid = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4)), QUICK_GRID if quick else GRID
     measured, rows = {}, []
-    def get(setup):
-        if setup not in measured: measured[setup] = measure(setup, seeds, grid)
+    def get(setup):   # every distinct setup is measured once; its rows carry its number
+        if setup not in measured: measured[setup] = [dict(r, setup_id=len(measured)) for r in measure(setup, seeds, grid)]
         return measured[setup]
     book, climbing, reason, prev = climb(BOOK_ORDER), True, 'the starting point', None
     for rung, setup in progress_bar(book, progress, 'book order'):
@@ -169,9 +169,9 @@ def ladder_claims(rows:list[dict]) -> list:
     remedies = [n for n in taken if n != 'smaller model']   # the book recommends rungs 1-4; the smaller model has its own claim below
     out = [Claim(f"'{b}' after '{a}' lowers the test loss", f'book order: {a}', f'book order: {b}', 'test_loss', higher_is_better=False)
            for a, b in zip(remedies[:-1], remedies[1:])]
-    if 'augmentation' in taken:
-        out.append(Claim('with the same data, augmenting beats shrinking the model first', 'wrong end: smaller model first',
-                         'book order: augmentation', 'test_accuracy'))
+    if 'augmentation and Mixup' in taken:
+        out.append(Claim('with the same data, augmenting (and Mixup) beats shrinking the model first', 'wrong end: smaller model first',
+                         'book order: augmentation and Mixup', 'test_accuracy'))
     out.append(Claim("the book's order ends better than the wrong end", 'wrong end: then regularization', f'book order: {taken[-1]}', 'test_accuracy'))
     out.append(Claim('a larger model with more regularisation beats a smaller one with less', 'claim: smaller, less regularization',
                      'claim: larger, more regularization', 'test_accuracy'))

@@ -141,11 +141,11 @@ def plot_transfer(rows:list[dict]):
     fig.tight_layout()
     return fig
 
-def transfer_experiment(quick:bool=False, seeds=None, source:str='digits', progress:bool=True) -> Result:
+def transfer_experiment(quick:bool=False, seeds=None, source:str='digits', progress:bool=True, steps:int|None=None) -> Result:
     "Experiment: every setup of `transfer_setups` over seeds: per-seed rows, the summary, the figure and the claims table."
     seeds = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4))
     setups = [TransferSetup(s.source if s.source == 'scratch' else source, s.recipe, s.head, s.per_class) for s in transfer_setups(quick)]
-    steps = 40 if quick else 72
+    steps = steps or (40 if quick else 72)
     rows = [transfer_run(st, seed=s, steps=steps)[0] for s, st in progress_bar([(s, st) for s in seeds for st in setups], progress, 'transfer runs')]
     ran = {r['setup'] for r in rows}
     claims = [c for c in transfer_claims(source) if c.a in ran and c.b in ran]
