@@ -13,7 +13,7 @@ import torch, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
 
 # %% auto #0
-__all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'as_size', 'split_by_class', 'keep_per_class', 'digit_splits', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'digits_test', 'DataLoaders', 'mask_cmap', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
+__all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'as_size', 'split_by_class', 'keep_per_class', 'digit_splits', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'digits_test', 'DataLoaders', 'mask_cmap', 'mask_legend', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
 
 # %% ../nbs/00_data.ipynb #c748b3ee
 @functools.lru_cache(maxsize=1)
@@ -180,6 +180,13 @@ def mask_cmap(n_classes:int):
     else: colors = list(plt.get_cmap('tab20').colors) * (1 + n_classes // 20)
     return ListedColormap([(0, 0, 0, 0), *colors[: max(n_classes - 1, 1)]])
 
+def mask_legend(fig, classes, n_classes:int):
+    "Add to `fig` a legend of the mask colours of every class but the background (class 0)."
+    from matplotlib.patches import Patch
+    cmap, names = mask_cmap(n_classes), classes or [str(c) for c in range(n_classes)]
+    handles = [Patch(color=cmap(c), label=names[c]) for c in range(1, n_classes)]
+    fig.legend(handles=handles, loc='lower center', ncol=min(len(handles), 11), fontsize=8, frameon=False, bbox_to_anchor=(0.5, -0.02))
+
 def _as_batch(data, n):
     if isinstance(data, DataLoaders): data = data.train.dataset
     if isinstance(data, Dataset):
@@ -209,6 +216,7 @@ def show_batch(data, n:int=16, ncols:int=8, classes=None, stats=None, title:str|
         else: ax.set_title(classes[y[i]] if classes else str(int(y[i])), fontsize=9)
     if title: fig.suptitle(title)
     fig.tight_layout()
+    if y.ndim == 3: mask_legend(fig, classes, len(classes) if classes else int(y.max()) + 1); fig.subplots_adjust(bottom=0.12)
     return fig
 
 # %% ../nbs/00_data.ipynb #5d6a5a6c

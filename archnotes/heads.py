@@ -36,9 +36,14 @@ def create_head(nf:int, n_out:int, lin_ftrs=None, ps=0.5, pool:bool=True, concat
     ps = list(ps) if isinstance(ps, (list, tuple)) else [ps / 2] * (n_lin - 1) + [ps]
     if len(ps) != n_lin: raise ValueError(f"got {len(ps)} dropout values for {n_lin} linear layers")
     layers = ([AdaptiveConcatPool2d() if concat_pool else nn.AdaptiveAvgPool2d(1), nn.Flatten()] if pool else [])
-    for i, (ni, no, p) in enumerate(zip(sizes[:-1], sizes[1:], ps)):
+    if lin_first:   # dropout first, then units of linear, ReLU, BatchNorm, dropout, and a plain linear layer at the end
+        layers.append(nn.Dropout(ps[0]))
+        for i, (ni, no, p) in enumerate(zip(sizes[:-2], sizes[1:-1], ps[1:])):
+            layers += lin_bn_drop(ni, no, bn=first_bn if i == 0 else True, p=p, act=nn.ReLU(inplace=True), lin_first=True)
+        layers.append(nn.Linear(sizes[-2], n_out))
+    for i, (ni, no, p) in enumerate(zip(sizes[:-1], sizes[1:], ps) if not lin_first else []):
         last = i == n_lin - 1
-        layers += lin_bn_drop(ni, no, bn=first_bn if i == 0 else True, p=p, act=None if last else nn.ReLU(inplace=True), lin_first=lin_first)
+        layers += lin_bn_drop(ni, no, bn=first_bn if i == 0 else True, p=p, act=None if last else nn.ReLU(inplace=True))
     if bn_final: layers.append(nn.BatchNorm1d(n_out, momentum=0.01))
     if y_range is not None: layers.append(SigmoidRange(*y_range))
     return Head(*layers, nf=nf, pool=pool)

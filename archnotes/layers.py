@@ -50,7 +50,7 @@ def lin_bn_drop(ni:int, nf:int, bn:bool=True, p:float=0., act=None, lin_first:bo
     "Layers of one head unit: `BatchNorm1d` (optional) and `Dropout(p)` around a `Linear(ni, nf)`, then `act`."
     if not 0 <= p < 1: raise ValueError(f"dropout probability must be in [0, 1), got {p!r}")
     norm_drop = ([nn.BatchNorm1d(nf if lin_first else ni)] if bn else []) + ([nn.Dropout(p)] if p else [])
-    lin = [nn.Linear(ni, nf, bias=not bn or lin_first)] + ([act] if act is not None else [])
+    lin = [nn.Linear(ni, nf, bias=not bn)] + ([act] if act is not None else [])   # BatchNorm's shift replaces a bias
     return lin + norm_drop if lin_first else norm_drop + lin
 
 # %% ../nbs/03_heads.ipynb #4cd518f5

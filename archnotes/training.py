@@ -15,8 +15,8 @@ from .report import progress_bar
 
 # %% auto #0
 __all__ = ['set_seed', 'default_device', 'simple_cnn', 'check_preds', 'accuracy', 'error_rate', 'pixel_accuracy', 'AvgMetric',
-           'MeanIoU', 'as_metric', 'cos_interp', 'one_cycle', 'trainable_split', 'lr_per_group', 'norm_params',
-           'freeze_groups', 'Recorder', 'Learner', 'plot_lr_find']
+           'MeanIoU', 'as_metric', 'DiceMulti', 'label_boundaries', 'BoundaryF1', 'cos_interp', 'one_cycle',
+           'trainable_split', 'lr_per_group', 'norm_params', 'freeze_groups', 'Recorder', 'Learner', 'plot_lr_find']
 
 # %% ../nbs/01_training.ipynb #99984d35
 def set_seed(seed:int):
@@ -92,6 +92,49 @@ class MeanIoU:
 def as_metric(m):
     "`m` itself if it has `accumulate`, else `AvgMetric(m)`."
     return m if hasattr(m, 'accumulate') else AvgMetric(m)
+
+# %% ../nbs/01_training.ipynb #c818befc
+class DiceMulti:
+    "Mean over classes of 2 |predicted and true| / (|predicted| + |true|) pixels, over everything accumulated."
+    name = 'dice'
+    def __init__(self, n_classes:int|None=None): self.n_classes = n_classes
+    def reset(self): self.inter = self.total = None
+    def accumulate(self, pred, targ):
+        check_preds(pred, targ)
+        n, lbl = self.n_classes or pred.shape[1], pred.argmax(1)
+        count = lambda t: torch.bincount(t.flatten().cpu(), minlength=n)
+        inter, total = count(targ[lbl == targ]), count(lbl) + count(targ)
+        self.inter, self.total = (inter, total) if self.inter is None else (self.inter + inter, self.total + total)
+    @property
+    def value(self):
+        if self.inter is None or not (self.total > 0).any(): return float('nan')
+        return (2 * self.inter[self.total > 0] / self.total[self.total > 0]).mean().item()
+
+def label_boundaries(lbl):
+    "Boolean `(bs, h, w)`: the pixels of label maps `lbl` that have a 4-neighbour with another label."
+    b = torch.zeros_like(lbl, dtype=torch.bool)
+    dv, dh = lbl[:, 1:] != lbl[:, :-1], lbl[:, :, 1:] != lbl[:, :, :-1]   # (bs, h-1, w), (bs, h, w-1)
+    b[:, 1:] |= dv; b[:, :-1] |= dv; b[:, :, 1:] |= dh; b[:, :, :-1] |= dh
+    return b
+
+class BoundaryF1:
+    "F1 of predicted against true boundary pixels, each matched if the other has one within `tol` pixels."
+    name = 'boundary_f1'
+    def __init__(self, tol:int=1):
+        if not isinstance(tol, int) or tol < 0: raise ValueError(f"tol (pixels) must be an int >= 0, got {tol!r}")
+        self.tol = tol
+    def reset(self): self.hits_p = self.n_p = self.hits_r = self.n_r = 0
+    def _near(self, b): return F.max_pool2d(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
+    def accumulate(self, pred, targ):
+        check_preds(pred, targ)
+        pb, tb = label_boundaries(pred.argmax(1)), label_boundaries(targ)
+        self.hits_p += (pb & self._near(tb)).sum().item(); self.n_p += pb.sum().item()
+        self.hits_r += (tb & self._near(pb)).sum().item(); self.n_r += tb.sum().item()
+    @property
+    def value(self):
+        if not (self.n_p or self.n_r): return float('nan')
+        p, r = self.hits_p / max(self.n_p, 1), self.hits_r / max(self.n_r, 1)
+        return 2 * p * r / (p + r) if p + r else 0.
 
 # %% ../nbs/01_training.ipynb #d2421dc9
 def cos_interp(start:float, end:float, pos:float):

@@ -24,7 +24,8 @@ def test_a_registered_decoder_is_built_and_trained_by_the_experiment(monkeypatch
     res = decoder_experiment(quick=True, progress=False, decoders=['toy', 'unet'])
     assert [r['decoder'] for r in res.rows] == ['toy', 'unet'] * 2
     assert [r['decoder'] for r in res.summary] == ['toy', 'unet']
-    assert [c['claim'] for c in res.claims] == ['the U-Net, with skip connections, beats toy upsampling without them'] and 'predictions' in res.figures
+    assert [c['claim'] for c in res.claims] == ['the U-Net, with skip connections, beats toy upsampling without them',
+                                              'the U-Net places edges better than toy upsampling'] and 'predictions' in res.figures
     toy = res.rows[0]
     assert 0 < toy['mean_iou'] <= 1 and toy['params'] > 0
 

@@ -9,8 +9,8 @@ __all__ = ['decoder_model', 'train_decoder', 'predicted_masks', 'plot_prediction
 import statistics, time
 import torch, torch.nn as nn
 from torch.utils.data import DataLoader, RandomSampler
-from ..data import DataLoaders, digit_scenes, mask_cmap, denormalize
-from ..training import Learner, MeanIoU, pixel_accuracy, set_seed
+from ..data import DataLoaders, digit_scenes, mask_cmap, mask_legend, denormalize
+from ..training import BoundaryF1, DiceMulti, Learner, MeanIoU, pixel_accuracy, set_seed
 from ..report import Claim, claims_summary, claims_table, mean_std, progress_bar, summarise
 from ..layers import n_params
 from ..cutting import create_body
@@ -36,18 +36,19 @@ def _step_time(learn, n:int=5) -> float:
     return statistics.median(times[1:])
 
 def train_decoder(kind:str, seed:int=0, epochs:int=8, size:int=32, n_train:int=640, n_valid:int=200, lr:float=3e-3, bs:int=16, data=None):
-    "Train one decoder on DigitScenes (or on `data`, a `(train, valid)` pair); return its row (params, GFLOPs, step time, pixel accuracy, mean IoU) and learner."
+    "Train one decoder on DigitScenes (or on `data`, a `(train, valid)` pair); return its row (cost, pixel accuracy, mean IoU, Dice, boundary F1) and learner."
     set_seed(seed)
     train_ds, valid_ds = data or digit_scenes(size=size, n_train=n_train, n_valid=n_valid, seed=seed)
     model = decoder_model(kind, (size, size))
     sampler = RandomSampler(train_ds, num_samples=epochs * len(train_ds), generator=torch.Generator().manual_seed(seed))
     dls = DataLoaders(DataLoader(train_ds, bs, sampler=sampler, drop_last=True), DataLoader(valid_ds, 64))   # one validation, at the end
-    learn = Learner(model, dls, metrics=[pixel_accuracy, MeanIoU(11)], progress=False)
+    learn = Learner(model, dls, metrics=[pixel_accuracy, MeanIoU(11), DiceMulti(11), BoundaryF1(tol=1)], progress=False)
     learn.fit_one_cycle(1, lr)                                    # `epochs` passes over the scenes, in one one-cycle schedule
     last = learn.recorder.rows[-1]
     row = dict(decoder=kind, seed=seed, params=n_params(model),
                gflops=round(flops(model, torch.zeros(1, 1, size, size)) / 1e9, 4), step_ms=round(1000 * _step_time(learn), 1),
-               pixel_accuracy=last['pixel_accuracy'], mean_iou=last['mean_iou'], valid_loss=last['valid_loss'])
+               pixel_accuracy=last['pixel_accuracy'], mean_iou=last['mean_iou'], dice=last['dice'], boundary_f1=last['boundary_f1'],
+               valid_loss=last['valid_loss'])
     return row, learn
 
 # %% ../../nbs/05_decoders.ipynb #f2161f73
@@ -75,6 +76,7 @@ def plot_predictions(learners:dict, ds, idxs=(0, 1, 2, 3)):
             if name != 'image': ax.imshow(masks[name].numpy(), cmap=cmap, vmin=0, vmax=len(ds.classes) - 1, alpha=0.7, interpolation='nearest')
             if r == 0: ax.set_title(name)
     fig.tight_layout()
+    mask_legend(fig, ds.classes, len(ds.classes)); fig.subplots_adjust(bottom=0.05 + 0.12 / len(idxs))
     return fig
 
 def decoder_viewer(learners:dict, ds):
@@ -90,8 +92,10 @@ def decoder_viewer(learners:dict, ds):
 
 # %% ../../nbs/05_decoders.ipynb #9047b617
 def decoder_claims(names) -> list:
-    "The chapter's claim, once per decoder without skips in `names`: the U-Net's skip connections give better masks (mean IoU)."
-    return [Claim(f'the U-Net, with skip connections, beats {k} upsampling without them', k, 'unet', 'mean_iou') for k in names if k != 'unet']
+    "The chapter's claim, per decoder without skips in `names`: the U-Net's skips give better masks (mean IoU) and edges (boundary F1)."
+    others = [k for k in names if k != 'unet']
+    return ([Claim(f'the U-Net, with skip connections, beats {k} upsampling without them', k, 'unet', 'mean_iou') for k in others] +
+            [Claim(f'the U-Net places edges better than {k} upsampling', k, 'unet', 'boundary_f1') for k in others])
 
 def decoder_experiment(quick:bool=False, seeds=None, progress:bool=True, decoders=None, size:int|None=None, epochs:int|None=None) -> Result:
     "Experiment: every decoder in `DECODERS` (or those named in `decoders`, 'unet' among them) on DigitScenes over seeds."
@@ -107,5 +111,5 @@ def decoder_experiment(quick:bool=False, seeds=None, progress:bool=True, decoder
         rows.append(row)
         if s == seeds[0]: first[k] = learn
     valid = first['unet'].dls.valid.dataset
-    return Result(rows, summarise(rows, 'decoder', ['pixel_accuracy', 'mean_iou', 'step_ms']),
+    return Result(rows, summarise(rows, 'decoder', ['pixel_accuracy', 'mean_iou', 'dice', 'boundary_f1', 'step_ms']),
                   dict(predictions=plot_predictions(first, valid)), claims_table(decoder_claims(names), rows, key='decoder'))
