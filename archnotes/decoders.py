@@ -14,24 +14,58 @@ from .layers import PixelShuffleICNR, ResBlock, SelfAttention, SigmoidRange, con
 from .cutting import Body, size_changes
 
 # %% auto #0
-__all__ = ['DECODERS', 'encoder_sizes', 'skip_indices', 'Decoder', 'SimpleDecoderNet', 'UnetBlock', 'DynamicUnet', 'flops',
-           'unet_cost', 'create_decoder']
+__all__ = ['DECODERS', 'encoder_plan', 'encoder_sizes', 'skip_indices', 'Decoder', 'SimpleDecoderNet', 'UnetBlock', 'DynamicUnet',
+           'flops', 'unet_cost', 'create_decoder']
 
 # %% ../nbs/05_decoders.ipynb #19f4060d
-def encoder_sizes(encoder:Body, img_size) -> list[tuple]:
-    "Output shape `(c, h, w)` of each child of `encoder` for one image of `img_size`."
+def _plain_sequential(m) -> bool: return isinstance(m, nn.Sequential) and type(m).forward is nn.Sequential.forward
+
+def _layout(m, layout:str) -> str:
+    "The memory layout ('nchw' or 'nhwc') after module `m`: torchvision's `Permute` switches it (as Swin's stages do)."
+    if _plain_sequential(m):
+        for c in m.children(): layout = _layout(c, layout)
+        return layout
+    if type(m).__name__ != 'Permute': return layout
+    return {(0, 2, 3, 1): 'nhwc', (0, 3, 1, 2): 'nchw'}.get(tuple(m.dims), layout)
+
+def _hw(x, layout): return tuple(x.shape[1:3] if layout == 'nhwc' else x.shape[2:])
+
+def _changes(m, x, layout) -> tuple:
+    "How many times running `m` on `x` changes the spatial size (looking inside plain Sequentials), its output and layout."
+    if not _plain_sequential(m):
+        y, out_layout = m(x), _layout(m, layout)
+        return int(_hw(y, out_layout) != _hw(x, layout)), y, out_layout
+    n = 0
+    for c in m.children(): k, x, layout = _changes(c, x, layout); n += k
+    return n, x, layout
+
+@torch.no_grad()
+def encoder_plan(encoder:Body, img_size) -> list[dict]:
+    "The steps a decoder runs the encoder in: its children, with every plain Sequential that changes the size more than once opened up."
     if not isinstance(encoder, Body):
         raise TypeError(f"the encoder must be a Body (from create_body, or Body(layers, n_in=...)), got {type(encoder).__name__}")
     img_size = as_size(img_size, what='img_size')
-    rows = size_changes(encoder, size=img_size)
-    sizes = [r['output'] for r in rows]
-    if len(sizes) != len(encoder) or sizes[-1][1:] == img_size:
+    steps, todo, x, layout = [], list(encoder.named_children()), torch.zeros(1, encoder.n_in, *img_size), 'nchw'
+    with evaluating(encoder):
+        while todo:
+            name, m = todo.pop(0)
+            if _plain_sequential(m) and _changes(m, x, layout)[0] > 1:      # several resolutions inside one child: open it
+                todo = [(f'{name}.{k}', c) for k, c in m.named_children()] + todo; continue
+            x, layout = m(x), _layout(m, layout)
+            c = x.shape[3] if layout == 'nhwc' else x.shape[1]
+            steps.append(dict(name=name, layout=layout, shape=(c, *_hw(x, layout))))
+    return steps
+
+def encoder_sizes(encoder:Body, img_size) -> list[tuple]:
+    "Output shape `(c, h, w)` of each step of `encoder_plan` for one image of `img_size`."
+    sizes = [s['shape'] for s in encoder_plan(encoder, img_size)]
+    if sizes[-1][1:] == as_size(img_size, what='img_size'):
         raise ValueError("the encoder never reduces the spatial size of its input, so there is nothing for a decoder to upsample: "
                          "use a body cut from a classifier (create_body)")
     return sizes
 
 def skip_indices(sizes:list[tuple]) -> list[int]:
-    "Indices of the children after which the spatial size changes: where a U-Net takes its skip connections."
+    "Indices of the steps after which the spatial size changes: where a U-Net takes its skip connections."
     return [i for i in range(len(sizes) - 1) if sizes[i][1:] != sizes[i + 1][1:]]
 
 # %% ../nbs/05_decoders.ipynb #1d3a39c2
@@ -44,9 +78,11 @@ class Decoder(nn.Module):
         super().__init__()
         _check_n_out(n_out)
         self.img_size = as_size(img_size, what='img_size')
+        plan = encoder_plan(encoder, self.img_size)
         sizes = encoder_sizes(encoder, self.img_size)
         self.encoder, self.n_in, self.n_out = encoder, encoder.n_in, n_out
         self.sizes, self.skip_idxs, self.stride = sizes, skip_indices(sizes), self.img_size[0] // sizes[-1][1]
+        self._steps = [(encoder.get_submodule(s['name']), s['layout'] == 'nhwc') for s in plan]   # the encoder's own modules
 
     def check_input(self, x):
         "Raise a clear error unless `x` is a batch the encoder takes, at least as large as its total stride."
@@ -56,12 +92,12 @@ class Decoder(nn.Module):
                              f"use images of at least {self.stride}x{self.stride}")
 
     def encode(self, x):
-        "The encoder's last grid and its activations after each skip index (kept in a local list: no hooks)."
+        "The encoder's last grid and its activations after each skip index, channels first (kept in a local list: no hooks)."
         skips = []
-        for i, layer in enumerate(self.encoder):
+        for i, (layer, nhwc) in enumerate(self._steps):
             x = layer(x)
-            if i in self.skip_idxs: skips.append(x)
-        return x, skips
+            if i in self.skip_idxs: skips.append(x.permute(0, 3, 1, 2) if nhwc else x)
+        return (x.permute(0, 3, 1, 2) if nhwc else x), skips
 
 # %% ../nbs/05_decoders.ipynb #51cae2b5
 def _up_block(ni:int, nf:int, up:str) -> nn.Sequential:
@@ -108,6 +144,9 @@ class DynamicUnet(Decoder):
     def __init__(self, encoder:Body, n_out:int, img_size, blur:bool=False, blur_final:bool=True, self_attention:bool=False,
                  y_range=None, last_cross:bool=True, bottle:bool=False):
         super().__init__(encoder, n_out, img_size)
+        if not self.skip_idxs:
+            raise ValueError(f"this encoder keeps one resolution all the way ({self.sizes[-1][1:]} for {self.img_size} images; a vision "
+                             "transformer's patch grid, say), so there is nothing to take skip connections from: use a CNN body")
         sizes, ni = self.sizes, self.sizes[-1][0]
         self.bn, self.relu = nn.BatchNorm2d(ni), nn.ReLU()
         self.middle_conv = init_weights(nn.Sequential(conv_layer(ni, ni * 2), conv_layer(ni * 2, ni)))
@@ -145,10 +184,11 @@ def flops(model, x) -> int:
     return fc.get_total_flops()
 
 def _part_flops(counts:dict, key:str) -> int:
-    "FLOPs of module `key` from a FlopCounterMode count: its own entry, or (for a container that `forward` iterates) its children's."
+    "FLOPs of module `key` from a FlopCounterMode count: its own entry, or (when `forward` ran its parts one by one) its outermost parts'."
     if key in counts: return sum(counts[key].values())
-    depth = key.count('.') + 1
-    return sum(sum(v.values()) for k, v in counts.items() if k.startswith(key + '.') and k.count('.') == depth)
+    inside = [k for k in counts if k.startswith(key + '.')]
+    outer = [k for k in inside if not any(k.startswith(o + '.') for o in inside)]
+    return sum(sum(counts[k].values()) for k in outer)
 
 def unet_cost(unet, img_size=(224, 224)) -> list[dict]:
     "Parameters and forward GFLOPs of each part of a `DynamicUnet` (each decoder block separately) for one image of `img_size`."
