@@ -1,4 +1,4 @@
-"""Three ways to grow a body's small grid of features back into a per-pixel mask: nearest-neighbour upsampling with convolutions, transposed convolutions, and U-Net skip connections (`DynamicUnet`, matching fastai's layer for layer but with no hooks), trained under the same budget on DigitScenes.
+"""Three ways to grow a body's small grid of features back into a per-pixel mask: nearest-neighbour upsampling with convolutions, transposed convolutions, and U-Net skip connections (`DynamicUnet`, matching fastai's parameter for parameter but with no hooks), trained under the same budget on DigitScenes.
 
 Docs: https://archnotes.github.io/archnotes/decoders.html.md"""
 

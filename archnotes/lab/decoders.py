@@ -92,7 +92,7 @@ def decoder_viewer(learners:dict, ds):
 
 # %% ../../nbs/05_decoders.ipynb #9047b617
 def decoder_claims(names) -> list:
-    "The chapter's claim, per decoder without skips in `names`: the U-Net's skips give better masks (mean IoU) and edges (boundary F1)."
+    "The chapter's claim, per decoder without skips in `names`: the U-Net as built gives better masks (mean IoU) and edges (boundary F1)."
     others = [k for k in names if k != 'unet']
     return ([Claim(f'the U-Net, with skip connections, beats {k} upsampling without them', k, 'unet', 'mean_iou') for k in others] +
             [Claim(f'the U-Net places edges better than {k} upsampling', k, 'unet', 'boundary_f1') for k in others])
