@@ -15,7 +15,9 @@ from .ladder import *
 EXPERIMENTS = {
     'data': (describe_data, 'sizes and class balance of Digits and DigitScenes, with a batch of each'),
     'training': (training_demo, 'a small CNN on digits with one-cycle over 3 seeds, and lr_find'),
-    'transfer': (transfer_experiment, 'pretrained digits body vs scratch, head and pooling choices, fine_tune vs one rate, on shapes'),
-    'decoders': (decoder_experiment, 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes, 3 seeds'),
-    'ladder': (ladder_experiment, "the overfitting ladder in the book's order vs the wrong end, over 5 seeds"),
+    'transfer': (transfer_experiment, 'digits body to shapes: pretrained vs scratch, freezing and body learning rate (2x2) at two '
+                                      'label budgets, heads and pooling under each recipe; 5 seeds, claims table'),
+    'decoders': (decoder_experiment, 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes; 5 seeds, claims table'),
+    'ladder': (ladder_experiment, "the overfitting ladder, climbed while the model still overfits, each setup with a tuned budget, "
+                                  "scored on test digits, vs the wrong end; 5 seeds, claims table"),
 }
