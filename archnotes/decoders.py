@@ -11,7 +11,7 @@ from functools import partial
 import torch, torch.nn as nn, torch.nn.functional as F
 from .data import as_size
 from .layers import PixelShuffleICNR, ResBlock, SelfAttention, SigmoidRange, conv_layer, evaluating, init_weights, n_params
-from .cutting import Body, size_changes
+from .cutting import Body
 
 # %% auto #0
 __all__ = ['DECODERS', 'encoder_plan', 'encoder_sizes', 'skip_indices', 'Decoder', 'SimpleDecoderNet', 'UnetBlock', 'DynamicUnet',
@@ -56,13 +56,17 @@ def encoder_plan(encoder:Body, img_size) -> list[dict]:
             steps.append(dict(name=name, layout=layout, shape=(c, *_hw(x, layout))))
     return steps
 
-def encoder_sizes(encoder:Body, img_size) -> list[tuple]:
-    "Output shape `(c, h, w)` of each step of `encoder_plan` for one image of `img_size`."
-    sizes = [s['shape'] for s in encoder_plan(encoder, img_size)]
+def _plan_sizes(plan:list[dict], img_size) -> list[tuple]:
+    "The `(c, h, w)` shapes of `plan`'s steps, refusing an encoder that never reduces the size of `img_size`."
+    sizes = [s['shape'] for s in plan]
     if sizes[-1][1:] == as_size(img_size, what='img_size'):
         raise ValueError("the encoder never reduces the spatial size of its input, so there is nothing for a decoder to upsample: "
                          "use a body cut from a classifier (create_body)")
     return sizes
+
+def encoder_sizes(encoder:Body, img_size) -> list[tuple]:
+    "Output shape `(c, h, w)` of each step of `encoder_plan` for one image of `img_size`."
+    return _plan_sizes(encoder_plan(encoder, img_size), img_size)
 
 def skip_indices(sizes:list[tuple]) -> list[int]:
     "Indices of the steps after which the spatial size changes: where a U-Net takes its skip connections."
@@ -78,8 +82,8 @@ class Decoder(nn.Module):
         super().__init__()
         _check_n_out(n_out)
         self.img_size = as_size(img_size, what='img_size')
-        plan = encoder_plan(encoder, self.img_size)
-        sizes = encoder_sizes(encoder, self.img_size)
+        plan = encoder_plan(encoder, self.img_size)                         # one dummy pass gives the steps and their sizes
+        sizes = _plan_sizes(plan, self.img_size)
         self.encoder, self.n_in, self.n_out = encoder, encoder.n_in, n_out
         self.sizes, self.skip_idxs, self.stride = sizes, skip_indices(sizes), self.img_size[0] // sizes[-1][1]
         self._steps = [(encoder.get_submodule(s['name']), s['layout'] == 'nhwc') for s in plan]   # the encoder's own modules

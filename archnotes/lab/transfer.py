@@ -7,7 +7,7 @@ __all__ = ['SOURCES', 'RECIPES', 'HEADS', 'pretrain_digits', 'source_stats', 'tr
 
 # %% ../../nbs/04_transfer.ipynb #817f84d5
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import torch, torch.nn as nn
 from torch.utils.data import DataLoader, RandomSampler
 from ..data import DataLoaders, ImageDataset, IMAGENET_STATS, SHAPE_CLASSES, digits, shapes
@@ -144,7 +144,7 @@ def plot_transfer(rows:list[dict]):
 def transfer_experiment(quick:bool=False, seeds=None, source:str='digits', progress:bool=True, steps:int|None=None) -> Result:
     "Experiment: every setup of `transfer_setups` over seeds: per-seed rows, the summary, the figure and the claims table."
     seeds = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4))
-    setups = [TransferSetup(s.source if s.source == 'scratch' else source, s.recipe, s.head, s.per_class) for s in transfer_setups(quick)]
+    setups = [s if s.source == 'scratch' else replace(s, source=source) for s in transfer_setups(quick)]
     steps = steps or (40 if quick else 72)
     rows = [transfer_run(st, seed=s, steps=steps)[0] for s, st in progress_bar([(s, st) for s in seeds for st in setups], progress, 'transfer runs')]
     ran = {r['setup'] for r in rows}
