@@ -1,12 +1,17 @@
 """`python -m archnotes`: run the lab's experiments, print their tables and claims, save their tables and figures.
 
+Under `torchrun --standalone --nproc_per_node=N -m archnotes ...` every Learner trains data-parallel over the N
+processes; rank 0 alone prints the report and writes the results.
+
 The experiments are those registered in `archnotes.lab.all.EXPERIMENTS`: each is a function `run(quick: bool) -> Result`
 (rows, summary, figures, claims), defined in a notebook; the notebook calls it with a small budget under `nbdev-test`,
 and this command calls the same function with the full budget.
 """
 from __future__ import annotations
-import argparse, csv, difflib, sys, time
+import argparse, contextlib, csv, difflib, os, sys, time
 from pathlib import Path
+from torch.distributed.elastic.multiprocessing.errors import record
+from archnotes.parallel import end_distributed, init_distributed, is_main
 from archnotes.report import claims_summary, format_table
 from archnotes.lab.core import Result
 from archnotes.lab.all import EXPERIMENTS
@@ -54,6 +59,7 @@ def save(name:str, res:Result, out:Path) -> Path:
     return folder
 
 
+@record   # under torchrun, a failing rank's traceback goes into the job's error summary
 def main(argv=None):
     args = parse_args(argv)
     if args.list:
@@ -64,15 +70,20 @@ def main(argv=None):
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     out = Path(args.out)
-    for name in names:
-        run, desc = EXPERIMENTS[name]
-        print(f"\n## {name}: {desc}{' (quick)' if args.quick else ''}", flush=True)
-        start = time.perf_counter()
-        res = run(quick=args.quick)
-        print(report(res))
-        folder = save(name, res, out)
-        plt.close('all')
-        print(f"({time.perf_counter() - start:.1f} s; table and {len(res.figures)} figure(s) in {folder})", flush=True)
+    n = init_distributed()   # 1 unless launched by torchrun with several processes
+    with open(os.devnull, 'w') as devnull, contextlib.redirect_stdout(sys.stdout if is_main() else devnull):
+        if n > 1: print(f"data-parallel over {n} processes; rank 0 reports", flush=True)
+        for name in names:
+            run, desc = EXPERIMENTS[name]
+            print(f"\n## {name}: {desc}{' (quick)' if args.quick else ''}", flush=True)
+            start = time.perf_counter()
+            res = run(quick=args.quick)
+            if is_main():
+                print(report(res))
+                folder = save(name, res, out)
+                print(f"({time.perf_counter() - start:.1f} s; table and {len(res.figures)} figure(s) in {folder})", flush=True)
+            plt.close('all')
+    end_distributed()   # under torchrun: leave together, and exit
     return 0
 
 

@@ -17,6 +17,8 @@ _DEFAULT = re.compile(r'^#\|\s*default_exp\s+([A-Za-z_][\w.]*)', re.M)
 DOCS = {
     'layers': "The ground floor: building blocks that every model module uses (convolutions, initialisation, pooling, "
               "head units, upsampling, attention) and small helpers on modules (`n_params`, `evaluating`).",
+    'parallel': "Where this process runs among several (under `torchrun`): its rank, the number of processes, joining "
+                "their group, and adding up numbers over all of them. In a single process every helper is a no-op.",
     'report': "Per-seed statistics, the paired comparison behind every verdict, tables and progress bars.",
     'lab.core': "What every lab experiment returns: one typed `Result` (rows, summary, figures, claims).",
     'lab.data': "The data notebook's experiment: sizes and class balance of the built-in data sets.",

@@ -17,9 +17,11 @@ def format_table(rows:list[dict], floatfmt:str='.4g') -> str:
     return '\n'.join([line(cols), '|' + '|'.join('-' * (w + 2) for w in widths) + '|', *map(line, cells)])
 
 # %% ../nbs/01_training.ipynb #79c2ee8f
+from .parallel import is_main
+
 def progress_bar(it, on:bool=True, desc:str|None=None, total:int|None=None):
-    "`it` wrapped in a tqdm.auto progress bar (which disappears when done), or `it` itself when `on` is False."
-    if not on: return it
+    "`it` wrapped in a tqdm.auto progress bar (which disappears when done); `it` itself when `on` is False or in a process other than rank 0."
+    if not on or not is_main(): return it
     from tqdm.auto import tqdm
     return tqdm(it, total=total, desc=desc, leave=False)
 
