@@ -5,7 +5,7 @@ Marked `lab`; needs Playwright (`pip install -e ".[dev]"`) and a Chromium: Debia
 installs it), or one named by $CHROMIUM; without them it fails in CI and is skipped elsewhere. JupyterLab serves a copy
 of nbs/ with autosave off, so the committed notebooks never change; it runs in its own process group, killed whatever
 happens. Screenshots go to results/browser/ (or $BROWSER_SHOTS), and the run time of each notebook is printed."""
-import hashlib, json, os, shutil, signal, socket, subprocess, sys, time, urllib.request
+import json, os, secrets, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 import pytest
 
@@ -49,7 +49,7 @@ def lab(tmp_path_factory):
     tmp = tmp_path_factory.mktemp('lab')
     shutil.copytree(ROOT / 'nbs', tmp / 'nbs')
     settings(tmp / 'settings')
-    port, token = free_port(), hashlib.sha256(os.urandom(16)).hexdigest()[:32]
+    port, token = free_port(), secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items() if k != 'MPLBACKEND'}   # kernels draw inline figures
     env.update(IN_TEST='1', OMP_NUM_THREADS='1', JUPYTERLAB_SETTINGS_DIR=str(tmp / 'settings'),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp / 'workspaces'), JUPYTER_RUNTIME_DIR=str(tmp / 'runtime'))
@@ -69,15 +69,34 @@ def lab(tmp_path_factory):
                     pytest.fail(f'JupyterLab did not start:\n{(tmp / "jupyterlab.log").read_text()[-3000:]}')
                 time.sleep(0.5)
         yield url, token, tmp
-    finally:   # the server, its kernels and anything they started: the whole process group
-        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+    finally:   # the server's process group, then the kernels, which jupyter_client starts in sessions of their own
+        kernels = descendants(proc.pid)
+        for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
             try: os.killpg(proc.pid, sig)
             except ProcessLookupError: break
             try:
                 proc.wait(wait)
                 break
             except subprocess.TimeoutExpired: pass
+        for pid in kernels:
+            try: os.killpg(pid, signal.SIGKILL)   # left over only if the server could not shut them down
+            except (ProcessLookupError, PermissionError): pass
         log.close()
+
+
+def descendants(pid:int) -> list:
+    "The process ids below `pid` (read from /proc)."
+    parent = {}
+    for stat in Path('/proc').glob('[0-9]*/stat'):
+        try: fields = stat.read_text().rsplit(')', 1)[1].split()
+        except OSError: continue
+        parent[int(stat.parent.name)] = int(fields[1])
+    found, todo = [], [pid]
+    while todo:
+        here = todo.pop()
+        kids = [c for c, p in parent.items() if p == here]
+        found += kids; todo += kids
+    return found
 
 
 @pytest.fixture(scope='module')
