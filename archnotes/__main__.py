@@ -31,12 +31,21 @@ def select(only):
     "The experiment names to run, checking each against `EXPERIMENTS`."
     if not only: return list(EXPERIMENTS)
     names = [n.strip() for o in only for n in o.split(',') if n.strip()]
+    if not names: raise SystemExit(f"error: --only got no experiment name. Known: {', '.join(EXPERIMENTS)}")
     for n in names:
         if n not in EXPERIMENTS:
             close = difflib.get_close_matches(n, EXPERIMENTS, n=2, cutoff=0.5)
             hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ''
             raise SystemExit(f"error: unknown experiment {n!r}.{hint} Known: {', '.join(EXPERIMENTS)}")
     return names
+
+
+def check_out(out:Path):
+    "Make the results folder `out` now, before any experiment runs, or stop with a message if it cannot be written."
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / '.archnotes-write-test'; probe.write_text(''); probe.unlink()
+    except OSError as e: raise SystemExit(f"error: --out {str(out)!r}: cannot write results there ({e.strerror or e})") from None
 
 
 def report(res:Result) -> str:
@@ -69,7 +78,8 @@ def main(argv=None):
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    out = Path(args.out)
+    out = Path(args.out).expanduser()
+    check_out(out)
     n = init_distributed()   # 1 unless launched by torchrun with several processes
     with open(os.devnull, 'w') as devnull, contextlib.redirect_stdout(sys.stdout if is_main() else devnull):
         if n > 1: print(f"data-parallel over {n} processes; rank 0 reports", flush=True)

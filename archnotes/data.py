@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 import torch, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
+from .checks import as_size, check_choice, check_int, check_number, check_type, is_int
 
 # %% auto #0
-__all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'as_size', 'split_by_class', 'keep_per_class', 'digit_splits', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'digits_test', 'DataLoaders', 'mask_cmap', 'mask_legend', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
+__all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'split_by_class', 'keep_per_class', 'digit_splits', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'digits_test', 'DataLoaders', 'mask_cmap', 'mask_legend', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
 
 # %% ../nbs/00_data.ipynb #c748b3ee
 @functools.lru_cache(maxsize=1)
@@ -22,20 +23,11 @@ def load_raw_digits():
     x = torch.tensor(d.images, dtype=torch.float32) / 16  # (n, 8, 8)
     return x, torch.tensor(d.target, dtype=torch.long)
 
-# %% ../nbs/00_data.ipynb #1a599933
-def as_size(size, min_size:int=1, what:str='size') -> tuple[int, int]:
-    "Turn `size` (an int or a `(h, w)` pair) into `(h, w)`, with a clear error for anything else."
-    hw = (size, size) if isinstance(size, int) else tuple(size) if isinstance(size, (tuple, list, torch.Size)) else None
-    if hw is None or len(hw) != 2 or not all(isinstance(o, int) and not isinstance(o, bool) for o in hw):
-        raise TypeError(f"{what} must be an int or a (height, width) pair of ints, got {size!r}")
-    if min(hw) < min_size: raise ValueError(f"{what} must be at least {min_size} pixels on each side, got {size!r}")
-    return hw
-
 # %% ../nbs/00_data.ipynb #de4b99d3
 def split_by_class(y, valid_pct:float=0.2, seed:int=0):
     "Indices `(train, valid)` holding `valid_pct` of each class in `valid`; the same for the same `seed`."
-    if not 0 < valid_pct < 1: raise ValueError(f"valid_pct must be between 0 and 1 (exclusive), got {valid_pct}")
-    g = torch.Generator().manual_seed(seed)
+    check_number('valid_pct', valid_pct, 0, 1, lo_open=True, hi_open=True)
+    g = torch.Generator().manual_seed(check_int('seed', seed))
     train, valid = [], []
     for c in y.unique():
         idx = (y == c).nonzero().squeeze(1)
@@ -45,15 +37,14 @@ def split_by_class(y, valid_pct:float=0.2, seed:int=0):
     return torch.cat(train).sort().values, torch.cat(valid).sort().values
 
 # %% ../nbs/00_data.ipynb #84c52b66
-def keep_per_class(idx, y, n:int, seed:int=0):
-    "The sorted subset of `idx` that keeps `n` examples of each class of `y` (a label budget)."
+def keep_per_class(idx, y, n:int, seed:int=0, what:str='n'):
+    "The sorted subset of `idx` that keeps `n` examples of each class of `y` (a label budget; `what`: its name in errors)."
     counts = torch.bincount(y[idx])
     have = counts[counts > 0]
-    if not isinstance(n, int) or n < 1:
-        raise ValueError(f"a label budget needs at least 1 example per class, got {n!r}")
+    if check_int(what, n) < 1: raise ValueError(f"{what}={n}: a label budget needs at least 1 example per class")
     if n > have.min():
-        raise ValueError(f"asked for {n} examples per class but the smallest class has only {have.min().item()}; "
-                         f"use at most {have.min().item()}")
+        raise ValueError(f"{what}={n}: asked for {n} examples per class but the smallest class has only "
+                         f"{have.min().item()}; use at most {have.min().item()}")
     g = torch.Generator().manual_seed(seed)
     keep = [idx[y[idx] == c][torch.randperm(int(counts[c]), generator=g)[:n]] for c in (counts > 0).nonzero().squeeze(1)]
     return torch.cat(keep).sort().values
@@ -82,13 +73,22 @@ def digit_splits() -> dict:
 class ImageDataset(Dataset):
     "Images `x` `(n, c, h, w)` with labels `(n,)` or masks `(n, h, w)`, class names, and the normalisation `stats` used."
     def __init__(self, x, y, classes, stats=None, sources=None):
-        if x.ndim != 4: raise ValueError(f"images must be a 4D tensor (n, channels, height, width), got shape {tuple(x.shape)}")
-        if len(x) != len(y): raise ValueError(f"got {len(x)} images but {len(y)} targets: they must be one per image")
+        check_type('x', x, torch.Tensor, 'a tensor of images (n, channels, height, width)')
+        check_type('y', y, torch.Tensor, 'a tensor of labels (n,) or masks (n, height, width)')
+        if x.ndim != 4: raise ValueError(f"x (images) must be a 4D tensor (n, channels, height, width), got shape {tuple(x.shape)}")
+        if len(x) != len(y): raise ValueError(f"got {len(x)} images but {len(y)} targets in y: they must be one per image")
         if y.ndim == 3 and y.shape[1:] != x.shape[2:]:
             raise ValueError(f"masks of size {tuple(y.shape[1:])} do not match images of size {tuple(x.shape[2:])}: "
                              "resize the masks with nearest-neighbour interpolation to the image size")
         if y.ndim not in (1, 3): raise ValueError(f"targets must be labels (n,) or masks (n, h, w), got shape {tuple(y.shape)}")
-        self.x, self.y, self.classes, self.stats, self.sources = x, y, list(classes), stats, sources
+        if not x.is_floating_point(): raise TypeError(f"x (images) must be floating point, got {x.dtype}: use x.float() / 255 for bytes")
+        if y.dtype != torch.long: raise TypeError(f"y must hold class indices as torch.long (int64), got {y.dtype}: use y.long()")
+        classes = list(check_type('classes', classes, (list, tuple), 'a list of class names'))
+        if len(y) and (y.min() < 0 or y.max() >= len(classes)):
+            bad = int(y.min()) if y.min() < 0 else int(y.max())
+            raise ValueError(f"y has label {bad} but there are {len(classes)} classes (labels 0 to {len(classes) - 1}); "
+                             "a 'void' label (such as 255 in masks) must be mapped to a class first")
+        self.x, self.y, self.classes, self.stats, self.sources = x, y, classes, stats, sources
     def __len__(self): return len(self.x)
     def __getitem__(self, i): return self.x[i], self.y[i]
     @property
@@ -102,8 +102,18 @@ def resize_images(x, size):
     "Resize a stack of single-channel images `(n, h, w)` to `size` with bilinear interpolation."
     return F.interpolate(x[:, None], size=as_size(size, what='image size'), mode='bilinear', align_corners=False)[:, 0]
 
+def _check_stats(stats, n_ch:int):
+    if not isinstance(stats, (tuple, list)):
+        raise TypeError(f"stats must be (mean, std), per channel (the training set's `train_ds.stats`), got {stats!r}")
+    if len(stats) != 2: raise ValueError(f"stats must be (mean, std), two tuples with a value per channel, got {stats!r}")
+    mean, std = (torch.as_tensor(s, dtype=torch.float64).flatten() for s in stats)
+    if not len(mean) == len(std) == n_ch:
+        raise ValueError(f"stats have {len(mean)} and {len(std)} values but the images have {n_ch} channels: one per channel")
+    if (std <= 0).any(): raise ValueError(f"every std in stats must be > 0, got {stats[1]!r}")
+
 def normalize(x, stats):
     "Normalise `(n, c, h, w)` images with per-channel `stats = (mean, std)`."
+    _check_stats(stats, x.shape[1])
     mean, std = (torch.as_tensor(s, dtype=x.dtype).view(1, -1, 1, 1) for s in stats)
     return (x - mean) / std
 
@@ -117,7 +127,8 @@ def denormalize(x, stats):
 DIGIT_CLASSES = [str(i) for i in range(10)]
 
 def _check_n_in(n_in):
-    if n_in not in (1, 3): raise ValueError(f"n_in must be 1 (grey) or 3 (grey repeated as RGB), got {n_in!r}")
+    if isinstance(n_in, bool) or n_in not in (1, 3):
+        raise ValueError(f"n_in must be 1 (grey) or 3 (grey repeated as RGB), got {n_in!r}")
 
 def channel_stats(x):
     "Per-channel mean and std of `(n, c, h, w)` images, as tuples of floats (the `stats` that `normalize` takes)."
@@ -129,18 +140,19 @@ def _digit_images(size, n_in):
 
 def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, seed:int=0, part:str='dev'):
     "Train and valid `ImageDataset`s of real digits at `size`: `part` ('dev' or 'pretrain') split by `seed`, normalised with the train stats."
-    _check_n_in(n_in)
-    if part not in ('dev', 'pretrain'): raise ValueError(f"part must be 'dev' or 'pretrain' (nothing trains on 'test': see digits_test), got {part!r}")
+    _check_n_in(n_in); check_int('seed', seed); check_int('per_class', per_class, none_ok=True)
+    if part == 'test': raise ValueError("part='test' is for scoring only, nothing trains on it: use digits_test(train_ds.stats)")
+    check_choice('part', part, ('dev', 'pretrain'))
     x, y = _digit_images(size, n_in)
     pool = digit_splits()[part]
     train, valid = (pool[i] for i in split_by_class(y[pool], valid_pct, seed))
-    if per_class is not None: train = keep_per_class(train, y, per_class, seed)
+    if per_class is not None: train = keep_per_class(train, y, per_class, seed, what='per_class')
     stats = channel_stats(x[train])
     return tuple(ImageDataset(normalize(x[i], stats), y[i], DIGIT_CLASSES, stats, sources=i) for i in (train, valid))
 
 def digits_test(stats, size=32, n_in:int=1):
     "The fixed test digits at `size`, normalised with `stats` (those of the training set, `train_ds.stats`): for scoring only."
-    _check_n_in(n_in)
+    _check_n_in(n_in); _check_stats(stats, n_in)
     x, y = _digit_images(size, n_in)
     test = digit_splits()['test']
     return ImageDataset(normalize(x[test], stats), y[test], DIGIT_CLASSES, stats, sources=test)
@@ -155,7 +167,10 @@ class DataLoaders:
     @classmethod
     def from_datasets(cls, train_ds, valid_ds, bs:int=64, seed:int=0, num_workers:int=0):
         "Shuffle `train_ds` with a generator seeded by `seed`; keep `valid_ds` in order."
-        if not isinstance(bs, int) or bs < 1: raise ValueError(f"batch size bs must be a positive int, got {bs!r}")
+        check_int('bs', bs, lo=1); check_int('seed', seed); check_int('num_workers', num_workers, lo=0)
+        for name, ds in (('train_ds', train_ds), ('valid_ds', valid_ds)):
+            check_type(name, ds, Dataset, 'a torch Dataset, such as an ImageDataset')
+            if len(ds) == 0: raise ValueError(f"{name} is empty: it needs at least one sample")
         g = torch.Generator().manual_seed(seed)
         train = DataLoader(train_ds, bs, shuffle=True, drop_last=len(train_ds) > bs, generator=g, num_workers=num_workers)
         return cls(train, DataLoader(valid_ds, bs * 2, shuffle=False, num_workers=num_workers))
@@ -190,12 +205,15 @@ def _as_batch(data, n):
     if isinstance(data, Dataset):
         n = min(n, len(data))
         return data.x[:n], data.y[:n], data.classes, data.stats
+    if not (isinstance(data, (tuple, list)) and len(data) == 2 and all(isinstance(t, torch.Tensor) for t in data)):
+        raise TypeError(f"data must be an ImageDataset, DataLoaders or a batch (xb, yb) of tensors, got {data!r}")
     xb, yb = data
     return xb[:n], yb[:n], None, None
 
 def show_batch(data, n:int=16, ncols:int=8, classes=None, stats=None, title:str|None=None):
     "Plot `n` images of `data` (an `ImageDataset`, `DataLoaders` or `(xb, yb)`) with labels as titles or masks on top."
     import matplotlib.pyplot as plt
+    check_int('n', n, lo=1); check_int('ncols', ncols, lo=1)
     x, y, ds_classes, ds_stats = _as_batch(data, n)
     classes, stats = classes or ds_classes, stats or ds_stats
     x = denormalize(x.float(), stats).clamp(0, 1)
@@ -251,9 +269,13 @@ def digit_scenes(size=64, n_train:int=800, n_valid:int=200, n_in:int=1, n_digits
     "Train scenes of dev digits and valid scenes of test digits on a canvas of `size`; masks: 0 background, d+1 digit d."
     _check_n_in(n_in)
     h, w = as_size(size, min_size=16, what='scene size')
-    if not (0 < scale[0] <= scale[1] <= 1): raise ValueError(f"scale must be (lo, hi) with 0 < lo <= hi <= 1, got {scale}")
-    if not (1 <= n_digits[0] <= n_digits[1]): raise ValueError(f"n_digits must be (lo, hi) with 1 <= lo <= hi, got {n_digits}")
-    if min(n_train, n_valid) < 1: raise ValueError(f"n_train and n_valid must be at least 1, got {n_train} and {n_valid}")
+    check_int('n_train', n_train, lo=1); check_int('n_valid', n_valid, lo=1); check_int('seed', seed)
+    check_type('scale', scale, (tuple, list), 'a pair (lo, hi) of fractions of the scene size')
+    check_type('n_digits', n_digits, (tuple, list), 'a pair (lo, hi) of digit counts')
+    if len(scale) != 2 or not (0 < check_number('scale[0]', scale[0]) <= check_number('scale[1]', scale[1]) <= 1):
+        raise ValueError(f"scale must be (lo, hi) with 0 < lo <= hi <= 1, got {scale}")
+    if len(n_digits) != 2 or not (1 <= check_int('n_digits[0]', n_digits[0]) <= check_int('n_digits[1]', n_digits[1])):
+        raise ValueError(f"n_digits must be (lo, hi) with 1 <= lo <= hi, got {n_digits}")
     x, y = load_raw_digits()
     pools = digit_splits()['dev'], digit_splits()['test']   # scenes scored on digits nothing trained on
     g = torch.Generator().manual_seed(seed)
@@ -312,7 +334,7 @@ def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
     "Load one split of a data set the book uses (MNIST, CIFAR-10/100, Pets) from `root` as an `ImageDataset`."
     check_dataset_name(name)
     if name in BUILT_IN: raise ValueError(f"{name!r} is built in: call {name}() instead")
-    if task not in ('classification', 'segmentation'): raise ValueError(f"task must be 'classification' or 'segmentation', got {task!r}")
+    check_choice('task', task, ('classification', 'segmentation')); check_int('limit', limit, lo=1, none_ok=True)
     if task == 'segmentation' and name != 'pets': raise ValueError(f"only 'pets' has segmentation masks, not {name!r}")
     tv = _open_torchvision(name, root, train, download, task)
     _, _, n_ch, stats = _BOOK_DATASETS[name]

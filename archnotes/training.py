@@ -8,6 +8,7 @@ import copy, gc, math, random, statistics, time
 from contextlib import contextmanager, nullcontext
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader, DistributedSampler, RandomSampler, Subset
+from .checks import check_int, check_ints, check_number, check_type
 from .data import DataLoaders
 from .layers import conv_layer
 from .parallel import all_sum, broadcast_buffers, init_distributed, is_main, rank
@@ -22,6 +23,7 @@ __all__ = ['set_seed', 'default_device', 'simple_cnn', 'check_preds', 'accuracy'
 def set_seed(seed:int):
     "Seed Python, NumPy and PyTorch (CPU and CUDA) so that a run can be repeated exactly."
     import numpy as np
+    check_int('seed', seed)
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
 def default_device() -> torch.device:
@@ -33,12 +35,20 @@ def default_device() -> torch.device:
 # %% ../nbs/01_training.ipynb #944822cc
 def simple_cnn(n_in:int=1, n_out:int=10, widths=(16, 32, 64), bn:bool=True):
     "A stack of stride-2 `conv_layer`s (with BatchNorm unless `bn=False`), global average pooling and a linear classifier."
-    if n_in < 1 or n_out < 1: raise ValueError(f"n_in and n_out must be at least 1, got n_in={n_in}, n_out={n_out}")
-    chans = [n_in, *widths]
+    check_int('n_in', n_in, lo=1); check_int('n_out', n_out, lo=1)
+    chans = [n_in, *check_ints('widths', widths, lo=1, empty_ok=False)]
     blocks = [conv_layer(ni, nf, stride=2, bn=bn) for ni, nf in zip(chans[:-1], chans[1:])]
     return nn.Sequential(*blocks, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(chans[-1], n_out))
 
 # %% ../nbs/01_training.ipynb #01d0f688
+def _check_classes(targ, n:int, metric:str):
+    "A clear error if masks `targ` hold a class that a metric of `n` classes cannot count."
+    top = int(targ.max()) if targ.numel() else 0
+    if top >= n or (targ.numel() and targ.min() < 0):
+        bad = top if top >= n else int(targ.min())
+        void = " (a 'void' label such as 255 must be mapped to a class first)" if bad == 255 else ''
+        raise ValueError(f"masks hold class {bad} but {metric} counts n_classes={n} classes (0 to {n - 1}){void}")
+
 def check_preds(pred, targ):
     "Raise a clear error unless `pred` is `(bs, n_out)` for labels `(bs,)` or `(bs, n_out, h, w)` for masks `(bs, h, w)`."
     if pred.ndim != targ.ndim + 1 or pred.shape[0] != targ.shape[0] or pred.shape[2:] != targ.shape[1:]:
@@ -76,11 +86,12 @@ class AvgMetric:
 class MeanIoU:
     "Mean over classes of intersection / union of predicted and true pixels, over everything accumulated."
     name = 'mean_iou'
-    def __init__(self, n_classes:int|None=None): self.n_classes = n_classes
+    def __init__(self, n_classes:int|None=None): self.n_classes = check_int('n_classes', n_classes, lo=1, none_ok=True)
     def reset(self): self.cm = None
     def accumulate(self, pred, targ):
         check_preds(pred, targ)
         n = self.n_classes or pred.shape[1]
+        _check_classes(targ, n, 'MeanIoU')
         idx = targ.flatten() * n + pred.argmax(1).flatten()
         cm = torch.bincount(idx.cpu(), minlength=n * n).view(n, n)  # (true, predicted)
         self.cm = cm if self.cm is None else self.cm + cm
@@ -99,11 +110,12 @@ def as_metric(m):
 class DiceMulti:
     "Mean over classes of 2 |predicted and true| / (|predicted| + |true|) pixels, over everything accumulated."
     name = 'dice'
-    def __init__(self, n_classes:int|None=None): self.n_classes = n_classes
+    def __init__(self, n_classes:int|None=None): self.n_classes = check_int('n_classes', n_classes, lo=1, none_ok=True)
     def reset(self): self.inter = self.total = None
     def accumulate(self, pred, targ):
         check_preds(pred, targ)
         n, lbl = self.n_classes or pred.shape[1], pred.argmax(1)
+        _check_classes(targ, n, 'DiceMulti')
         count = lambda t: torch.bincount(t.flatten().cpu(), minlength=n)
         inter, total = count(targ[lbl == targ]), count(lbl) + count(targ)
         self.inter, self.total = (inter, total) if self.inter is None else (self.inter + inter, self.total + total)
@@ -158,9 +170,15 @@ def trainable_split(model):
     "The default splitter: all parameters in one group."
     return [list(model.parameters())]
 
+def _check_lr(name:str, lr) -> float: return check_number(name, lr, lo=0, lo_open=True)
+
 def lr_per_group(lr, n_groups:int) -> list[float]:
     "Expand `lr` (a number, a slice or a list) into one learning rate per parameter group."
+    check_int('n_groups', n_groups, lo=1)
     if isinstance(lr, slice):
+        if lr.step is not None: raise ValueError(f"lr=slice(lo, hi) takes no step, got {lr!r}")
+        if lr.start is not None: _check_lr('lr (the slice start)', lr.start)
+        _check_lr('lr (the slice stop)', lr.stop)
         if lr.start is None: return [lr.stop / 10] * (n_groups - 1) + [lr.stop]
         if n_groups == 1: return [lr.stop]
         return [lr.start * (lr.stop / lr.start) ** (i / (n_groups - 1)) for i in range(n_groups)]
@@ -168,9 +186,8 @@ def lr_per_group(lr, n_groups:int) -> list[float]:
         if len(lr) != n_groups:
             raise ValueError(f"got {len(lr)} learning rates for {n_groups} parameter groups: pass one number, "
                              f"a slice(lo, hi), or a list of exactly {n_groups} numbers")
-        return [float(o) for o in lr]
-    if not isinstance(lr, (int, float)) or lr <= 0: raise ValueError(f"a learning rate must be a positive number, got {lr!r}")
-    return [float(lr)] * n_groups
+        return [_check_lr(f'lr[{i}]', o) for i, o in enumerate(lr)]
+    return [_check_lr('lr', lr)] * n_groups
 
 # %% ../nbs/01_training.ipynb #355ee2c2
 _BN_TYPES = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d, nn.SyncBatchNorm, nn.LayerNorm, nn.GroupNorm)
@@ -214,13 +231,32 @@ def _set_hyper(opt, lr_mult:float, mom:float|None=None):
         if mom is not None and 'betas' in pg: pg['betas'] = (mom, pg['betas'][1])
         elif mom is not None and 'momentum' in pg: pg['momentum'] = mom
 
+def _check_device(device) -> torch.device:
+    "`device` as a `torch.device`, if it names one this machine has."
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError) as e: raise ValueError(f"device must be 'cpu', 'cuda', 'cuda:N' or 'mps', got {device!r}") from None
+    if d.type == 'cuda' and (not torch.cuda.is_available() or (d.index or 0) >= torch.cuda.device_count()):
+        raise ValueError(f"device {str(d)!r} is not on this machine ({torch.cuda.device_count()} GPUs): use device='cpu'")
+    return d
+
 class Learner:
     "A model, its `DataLoaders`, a loss, an optimiser and metrics; trains with `fit`, `fit_one_cycle` or `fine_tune`."
     def __init__(self, model, dls:DataLoaders, loss_func=F.cross_entropy, opt_func=torch.optim.AdamW, lr:float=1e-3,
                  wd:float=0.01, metrics=(), splitter=trainable_split, batch_tfms=(), device=None, bf16:bool=False,
                  channels_last:bool=False, sync_bn:bool=False, progress:bool=True):
+        check_type('model', model, nn.Module, 'a torch.nn.Module')
+        check_type('dls', dls, DataLoaders, 'a DataLoaders, e.g. DataLoaders.from_datasets(train_ds, valid_ds)')
+        for name, f in (('loss_func', loss_func), ('opt_func', opt_func), ('splitter', splitter)):
+            if not callable(f): raise TypeError(f"{name} must be a function, got {type(f).__name__} {f!r}")
+        check_number('wd', wd, lo=0)
+        check_type('metrics', metrics, (list, tuple), 'a list, such as metrics=[accuracy]')
+        check_type('batch_tfms', batch_tfms, (list, tuple), 'a list of transforms, such as batch_tfms=[MixUp()]')
+        for name, fs in (('metrics', metrics), ('batch_tfms', batch_tfms)):
+            for i, f in enumerate(fs):
+                if not (callable(f) or hasattr(f, 'accumulate')):
+                    raise TypeError(f"{name}[{i}] must be a function or a metric object, got {type(f).__name__} {f!r}")
         self.world_size = init_distributed()   # 1, unless launched by torchrun with several processes
-        self.device = torch.device(device) if device is not None else default_device()
+        self.device = _check_device(device) if device is not None else default_device()
         if sync_bn and self.world_size > 1:
             if self.device.type != 'cuda': raise ValueError("sync_bn=True needs GPUs (PyTorch's SyncBatchNorm runs on CUDA only)")
             model = nn.SyncBatchNorm.convert_sync_batchnorm(model)
@@ -233,11 +269,22 @@ class Learner:
         self.splitter, self.batch_tfms, self.bf16, self.channels_last, self.progress = splitter, list(batch_tfms), bf16, channels_last, progress
         self.recorder, self.opt, self.epoch = Recorder(), None, 0
         self._fwd = self.model   # what training batches go through: the model, or its DistributedDataParallel wrapper
+        lr_per_group(lr, self._n_groups())
 
     # --- parameter groups, freezing, the optimiser
     def param_groups(self): return self.splitter(self.model)
+    def _n_groups(self) -> int:
+        "How many parameter groups the splitter makes, each checked to hold parameters."
+        groups = [list(g) for g in self.param_groups()]
+        if not groups: raise ValueError("the splitter returned no parameter groups: it must return a list of lists of parameters")
+        for i, g in enumerate(groups):
+            if not g: raise ValueError(f"the splitter's group {i} holds no parameters: every group needs at least one")
+        return len(groups)
     def freeze_to(self, n:int):
         "Train only the parameter groups from index `n` on (plus every normalisation layer)."
+        k = self._n_groups()
+        check_int('freeze_to(n)', n)
+        if not -k <= n < k: raise ValueError(f"freeze_to(n) takes n from {-k} to {k - 1} for {k} parameter groups, got {n}")
         freeze_groups(self.param_groups(), n, keep=norm_params(self.model))
     def freeze(self):
         "Train only the last parameter group (the head) and the normalisation layers."
@@ -288,13 +335,34 @@ class Learner:
     def _autocast(self):
         return torch.autocast(self.device.type, dtype=torch.bfloat16) if self.bf16 else nullcontext()
 
+    def _check_batch(self, xb, yb):
+        "On the first batch of a fit: images of the model's dtype, integer labels for a cross-entropy loss."
+        w = next(self.model.parameters())
+        if xb.dtype != w.dtype and not self.bf16:
+            raise TypeError(f"the images are {xb.dtype} but the model's weights are {w.dtype}: convert one to the other "
+                            f"(x.to({w.dtype}) or model.to({xb.dtype}))")
+        if self.loss_func in (F.cross_entropy, nn.CrossEntropyLoss) or isinstance(self.loss_func, nn.CrossEntropyLoss):
+            if yb.is_floating_point() and yb.ndim in (1, 3):
+                raise TypeError(f"the labels are {yb.dtype}, but a cross-entropy loss needs integer class indices: use y.long()")
+
+    def _check_outputs(self, pred, yb):
+        "On the first batch of a fit: predictions that fit the targets, and an output for every class in the data."
+        if yb.dtype != torch.long: return
+        check_preds(pred, yb)
+        y = getattr(self.dls.train.dataset, 'y', yb)
+        top = int(y.max()) if isinstance(y, torch.Tensor) and y.numel() else int(yb.max())
+        if top >= pred.shape[1]:
+            raise ValueError(f"the model has {pred.shape[1]} outputs but the data has label {top}: give the model "
+                             f"n_out={top + 1} (one output per class)")
+
     def _train_batch(self, xb, yb, check:bool=False):
         "One optimisation step on a batch; returns the (detached) loss."
         xb, yb = self._to(xb, yb)
+        if check: self._check_batch(xb, yb)
         for tfm in self.batch_tfms: xb, yb = tfm(xb, yb)
         with self._autocast():
             pred = self._fwd(xb)
-            if check and yb.dtype == torch.long: check_preds(pred, yb)
+            if check: self._check_outputs(pred, yb)
             loss = self.loss_func(pred, yb)
         loss.backward()
         self.opt.step()
@@ -342,7 +410,9 @@ class Learner:
 
     def fit(self, n_epoch:int, lr=None, sched=None):
         "Train for `n_epoch` epochs at learning rate(s) `lr` (default `self.lr`), following `sched(pos) -> (lr_mult, mom)`."
-        if not isinstance(n_epoch, int) or n_epoch < 1: raise ValueError(f"n_epoch must be a positive int, got {n_epoch!r}")
+        check_int('n_epoch', n_epoch, lo=1)
+        if sched is not None and not callable(sched): raise TypeError(f"sched must be a function of pos, got {sched!r}")
+        if len(self.dls.valid.dataset) == 0: raise ValueError("the validation set is empty: give dls a validation set")
         opt = self.create_opt(self.lr if lr is None else lr)
         for tfm in self.batch_tfms:
             if hasattr(tfm, 'setup'): tfm.setup(self)   # e.g. MixUp reads the number of classes
@@ -362,6 +432,13 @@ class Learner:
                     if losses: losses = list(all_sum(torch.stack(losses)) / self.world_size)
                     broadcast_buffers(self.model)
                 train_losses = torch.stack(losses).float().tolist() if losses else []
+                bad = next((i for i, l in enumerate(train_losses) if not math.isfinite(l)), None)
+                if bad is not None:
+                    lr_bad = self.recorder.lrs[len(self.recorder.lrs) - len(train_losses) + bad]
+                    raise FloatingPointError(
+                        f"training stopped: the loss became {train_losses[bad]} at epoch {epoch + 1}, batch {bad + 1} of "
+                        f"{len(train_losses)}. Look for NaN or infinite values in that batch's images, or lower the "
+                        f"learning rate (it was {lr_bad:.3g} there)")
                 self.recorder.losses += train_losses
                 valid_loss, metrics = self.validate()
                 row = dict(epoch=self.epoch, train_loss=statistics.fmean(train_losses) if train_losses else float('nan'),
@@ -372,18 +449,27 @@ class Learner:
 
     def fit_one_cycle(self, n_epoch:int, lr_max=None, pct_start:float=0.25, div:float=25., div_final:float=1e5):
         "Train with the one-cycle schedule: warm up to `lr_max` (per group), then anneal."
+        check_number('pct_start', pct_start, 0, 1, hi_open=True)
+        check_number('div', div, lo=0, lo_open=True); check_number('div_final', div_final, lo=0, lo_open=True)
         return self.fit(n_epoch, lr=lr_max, sched=lambda pos: one_cycle(pos, pct_start, div, div_final))
 
     def fine_tune(self, epochs:int, base_lr:float=2e-3, freeze_epochs:int=1, lr_mult:float=100., pct_start:float=0.3, div:float=5.):
         "Train the head alone (body frozen) for `freeze_epochs`, then everything for `epochs` with `slice(base_lr/2/lr_mult, base_lr/2)`."
-        self.freeze()
-        self.fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)
+        check_int('epochs', epochs, lo=1); check_int('freeze_epochs', freeze_epochs, lo=0)
+        check_number('base_lr', base_lr, lo=0, lo_open=True); check_number('lr_mult', lr_mult, lo=0, lo_open=True)
+        if self._n_groups() < 2: raise ValueError("fine_tune trains the head alone first, so it needs a splitter with at least "
+                                                  "two parameter groups (body, head), such as a model_meta splitter")
+        if freeze_epochs:
+            self.freeze()
+            self.fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)
         self.unfreeze()
         return self.fit_one_cycle(epochs, slice(base_lr / 2 / lr_mult, base_lr / 2), pct_start=pct_start, div=div)
 
     # --- finding a learning rate
     def lr_find(self, start_lr:float=1e-7, end_lr:float=10., num_it:int=100, stop_div:bool=True, show_plot:bool=True):
         "Grow the learning rate exponentially over `num_it` batches; return suggestions `{'minimum': ..., 'steep': ...}`."
+        check_int('num_it', num_it, lo=2); _check_lr('start_lr', start_lr); _check_lr('end_lr', end_lr)
+        if end_lr <= start_lr: raise ValueError(f"end_lr ({end_lr}) must be larger than start_lr ({start_lr})")
         state = copy.deepcopy(self.model.state_dict())
         opt, train_dl = self.create_opt(start_lr), self._shard(self.dls.train, train=True)
         lrs, sm, it, best, smoother = [], [], 0, float('inf'), _Smoother()

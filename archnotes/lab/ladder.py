@@ -9,6 +9,7 @@ __all__ = ['SMALL', 'REGULARISE', 'NO_REGULARISATION', 'BOOK_ORDER', 'WRONG_END'
 from dataclasses import dataclass, replace
 import torch, torch.nn as nn
 from torch.utils.data import DataLoader
+from ..checks import check_int, check_ints, check_number
 from ..data import DataLoaders, digits, digits_test
 from ..layers import conv_layer, n_params
 from ..training import Learner, accuracy, set_seed
@@ -19,10 +20,9 @@ from .core import Result
 # %% ../../nbs/06_overfitting.ipynb #1d832974
 def ladder_cnn(n_in:int=1, n_out:int=10, widths=(32, 64, 128), hidden:int=128, bn:bool=False, p_conv:float=0., p_head:float=0.):
     "Stride-2 conv blocks (optional BatchNorm, `Dropout2d(p_conv)`), pooling, then a two-linear-layer head with `Dropout(p_head)`."
-    for name, p in (('p_conv', p_conv), ('p_head', p_head)):
-        if not 0 <= p < 1: raise ValueError(f"{name} is a dropout probability and must be in [0, 1), got {p!r}")
-    if n_in < 1 or n_out < 1 or hidden < 1 or not widths: raise ValueError("n_in, n_out and hidden must be at least 1, and widths not empty")
-    chans, body = [n_in, *widths], []
+    for name, p in (('p_conv', p_conv), ('p_head', p_head)): check_number(f"{name} (a dropout probability)", p, 0, 1, hi_open=True)
+    for name, v in (('n_in', n_in), ('n_out', n_out), ('hidden', hidden)): check_int(name, v, lo=1)
+    chans, body = [n_in, *check_ints('widths', widths, lo=1, empty_ok=False)], []
     for ni, nf in zip(chans[:-1], chans[1:]):
         body.append(conv_layer(ni, nf, stride=2, bn=bn))
         if p_conv: body.append(nn.Dropout2d(p_conv))
@@ -43,6 +43,13 @@ class Setup:
     wd: float = 0.
     widths: tuple = (32, 64, 128)
     hidden: int = 128
+
+    def __post_init__(self):
+        check_int('per_class', self.per_class, lo=1); check_int('hidden', self.hidden, lo=1)
+        check_number('mixup', self.mixup, lo=0); check_number('wd', self.wd, lo=0)
+        for name in ('p_conv', 'p_head'): check_number(name, getattr(self, name), 0, 1, hi_open=True)
+        if not isinstance(self.widths, tuple): raise TypeError(f"widths must be a tuple (a Setup is hashable), got {self.widths!r}")
+        check_ints('widths', self.widths, lo=1, empty_ok=False)
 
 SMALL = dict(widths=(8, 16, 32), hidden=32)
 REGULARISE = dict(p_conv=0.1, p_head=0.5, wd=0.1)
@@ -66,6 +73,7 @@ def _train_dl(ds, bs): return DataLoader(ds, bs, shuffle=False)
 
 def train_setup(setup:Setup, seed:int=0, steps:int=300, lr:float=3e-3, size:int=16, bs:int=32):
     "Train `setup` for `steps` optimisation steps; return its row (clean train, valid and test loss, accuracies, gap) and the learner."
+    check_int('steps', steps, lo=1); check_number('lr', lr, lo=0, lo_open=True)
     set_seed(seed)
     train_ds, valid_ds = digits(size=size, per_class=setup.per_class, seed=seed)
     dls = DataLoaders.from_datasets(train_ds, valid_ds, bs=bs, seed=seed)
@@ -103,6 +111,8 @@ def _still_overfits(rows) -> tuple:
 
 def run_ladder(quick:bool=False, seeds=None, progress:bool=False) -> list[dict]:
     "Climb the book's ladder while the model overfits, then the wrong end and the claim's setups; one row per path, rung and seed."
+    if seeds is not None:
+        check_ints('seeds', seeds, empty_ok=False)
     seeds, grid = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4)), QUICK_GRID if quick else GRID
     measured, rows = {}, []
     def get(setup):   # every distinct setup is measured once; its rows carry its number
@@ -183,6 +193,7 @@ REMEDIES = {'more data': dict(per_class=40), 'augmentation': dict(augment=True),
 
 def remedy_setup(on) -> Setup:
     "The baseline `Setup` with every remedy named in `on` switched on."
+    if not isinstance(on, (list, tuple, set)): raise TypeError(f"on must be a list of remedy names, such as ['mixup'], got {on!r}")
     unknown = set(on) - set(REMEDIES)
     if unknown: raise ValueError(f"unknown remedies {sorted(unknown)}; choose from {list(REMEDIES)}")
     s = Setup()
