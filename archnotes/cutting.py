@@ -4,30 +4,44 @@
 
 # %% ../nbs/02_cutting.ipynb #9aae1a85
 from __future__ import annotations
-import difflib, os, urllib.error
+import difflib, functools, inspect, os, pickle, urllib.error
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 import torch, torch.nn as nn
 from torchvision import models
+from .checks import as_size, check_int, check_type, is_int
 from .data import IMAGENET_STATS
 from .layers import evaluating, n_params
 from .models import SmallResNet   # notebook 04's small resnet: its model_meta entry lives here
 
 # %% auto #0
-__all__ = ['model_meta', 'FALLBACK_META', 'params', 'default_split', 'resnet_split', 'ViTBody', 'InceptionInput', 'default_cut', 'get_meta', 'arch_names', 'check_arch', 'weights_file', 'load_weights', 'load_model', 'adapt_conv', 'first_conv', 'set_n_in', 'Body', 'cut_model', 'create_body', 'body_out_shape', 'num_features', 'hooks', 'size_changes', 'explore_cut', 'cut_explorer']
+__all__ = ['model_meta', 'FALLBACK_META', 'params', 'default_split', 'resnet_split', 'ViTBody', 'InceptionInput', 'default_cut', 'get_meta', 'arch_names', 'check_arch', 'weights_file', 'WeightsFileError', 'load_weights', 'load_model', 'adapt_conv', 'first_conv', 'set_n_in', 'Body', 'cut_model', 'create_body', 'body_out_shape', 'num_features', 'hooks', 'size_changes', 'explore_cut', 'cut_explorer']
 
 # %% ../nbs/02_cutting.ipynb #69dbf304
+def _check_module(name:str, value, what:str='an nn.Module'):
+    "A `TypeError` naming `name` unless `value` is an `nn.Module` (the message shows a module's type, never its long repr)."
+    if not isinstance(value, nn.Module):
+        raise TypeError(f"{name} must be {what}, got {type(value).__name__} {value!r}"[:300])
+    return value
+
 def params(m) -> list:
     "All parameters of module `m` (or of each module in a list)."
     return [p for mod in (m if isinstance(m, (list, tuple)) else [m]) for p in mod.parameters()]
 
+def _check_body_head(model, splitter:str):
+    if not isinstance(model, nn.Sequential) or len(model) < 2 or not isinstance(model[0], nn.Sequential):
+        raise TypeError(f"{splitter} splits nn.Sequential(body, head) with the Body first (as create_vision_model builds): "
+                        f"model must be one, got {type(model).__name__}")
+
 def default_split(model) -> list[list]:
     "Two parameter groups: the body `model[0]` and the head `model[1:]`."
+    _check_body_head(model, 'default_split')
     return [params(model[0]), params(list(model[1:]))]
 
 def resnet_split(model) -> list[list]:
     "Three groups for a resnet body + head: stem, layer1, layer2 / layer3, layer4 / head."
+    _check_body_head(model, 'resnet_split')
     body = model[0]
     return [params(list(body[:6])), params(list(body[6:])), params(list(model[1:]))]
 
@@ -73,7 +87,7 @@ def _is_classifier_part(m) -> bool:
 
 def default_cut(model) -> int:
     "Index of the first child of `model` that belongs to its classifier (the fallback rule)."
-    kids = list(model.named_children())
+    kids = list(_check_module('model', model).named_children())
     i = len(kids)
     while i > 0 and (_is_classifier_part(kids[i - 1][1]) or _is_side_branch(kids[i - 1][0])): i -= 1
     if i == 0: raise ValueError(f"could not find where the classifier of {type(model).__name__} begins: pass cut=<index or function>")
@@ -93,6 +107,7 @@ FALLBACK_META = dict(cut=None, split=default_split, stats=IMAGENET_STATS)   # fo
 
 def get_meta(model) -> dict:
     "The `model_meta` entry for `model`'s class, or `FALLBACK_META`: `default_cut`, `default_split`, ImageNet stats."
+    _check_module('model', model, 'an nn.Module (a model instance, not its name)')
     return model_meta.get(type(model), FALLBACK_META)
 
 # %% ../nbs/02_cutting.ipynb #73297333
@@ -102,6 +117,7 @@ def arch_names() -> list[str]:
 
 def check_arch(name:str) -> str:
     "`name` if torchvision has a classifier of that name, else a `ValueError` suggesting the nearest names."
+    if not isinstance(name, str): raise TypeError(f"name must be a str (a torchvision model name such as 'resnet18'), got {type(name).__name__} {name!r}")
     names = arch_names()
     if name in names: return name
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
@@ -115,7 +131,17 @@ def _download(url:str, dst:Path):
 def weights_file(weights) -> Path:
     "Where torchvision's hub cache keeps the file of `weights` (a torchvision `WeightsEnum` member)."
     import torch.hub
+    if not isinstance(weights, models.WeightsEnum):
+        raise TypeError(f"weights must be a torchvision weights member such as models.ResNet18_Weights.DEFAULT, got "
+                        f"{type(weights).__name__} {weights!r}")
     return Path(torch.hub.get_dir()) / 'checkpoints' / os.path.basename(weights.url)
+
+class WeightsFileError(ValueError, pickle.UnpicklingError):
+    "A weights file in the hub cache that cannot be used: empty, truncated, not a checkpoint, refused by `weights_only`, or another model's."
+
+def _damaged(weights, path:Path, why:str) -> WeightsFileError:
+    return WeightsFileError(f"the pretrained weights {weights} in the torch hub cache cannot be used: {path} {why}: delete that file "
+                      f"so that it is downloaded again (or copy a good download of {weights.url} there), or use pretrained=False.")
 
 def load_weights(weights) -> dict:
     "The state dict of torchvision `weights`, from the hub cache (downloaded once if missing), loaded with `weights_only=True`."
@@ -128,7 +154,12 @@ def load_weights(weights) -> dict:
                 f"pretrained weights {weights} are not in the torch hub cache: looked for {path.name} in {path.parent}, and "
                 f"downloading {weights.url} failed ({e}). On a machine with internet, download that file and copy it into "
                 f"{path.parent} (or point TORCH_HOME at a folder whose hub/checkpoints holds it), or use pretrained=False.") from None
-    return torch.load(path, map_location='cpu', weights_only=True)
+    if path.stat().st_size == 0: raise _damaged(weights, path, 'is empty')
+    try: sd = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e:   # torch says "Weights only load failed", EOFError, a zip error...: all mean a damaged file
+        raise _damaged(weights, path, f"is truncated or not a PyTorch checkpoint ({type(e).__name__}: {str(e)[:120]})") from None
+    if not isinstance(sd, dict): raise _damaged(weights, path, f"holds a {type(sd).__name__}, not a state dict")
+    return sd
 
 # %% ../nbs/02_cutting.ipynb #e1bffca0
 def _builder_kwargs(name:str, weights) -> dict:
@@ -138,23 +169,41 @@ def _builder_kwargs(name:str, weights) -> dict:
     if name.startswith('vit_'): kw.update(image_size=weights.meta['min_size'][0])
     return kw
 
+def _arch_name(arch) -> str:
+    "The torchvision name of `arch` (a name or one of torchvision's builders), or a `TypeError` that says what to pass."
+    if isinstance(arch, str): return check_arch(arch)
+    ways = "pass a torchvision name ('resnet18'), a torchvision builder (models.resnet18) or a model instance"
+    if isinstance(arch, type):
+        raise TypeError(f"arch is the class {arch.__name__}, not a builder: {ways} ({arch.__name__}(...))")
+    if isinstance(arch, functools.partial):
+        raise TypeError(f"arch is a functools.partial of {getattr(arch.func, '__name__', arch.func)!r}, whose architecture and "
+                        f"weights create_body cannot look up: call it and pass the model instance (create_body(arch()))")
+    if not callable(arch): raise TypeError(f"arch must be a torchvision model name, builder or nn.Module, got {type(arch).__name__} {arch!r}")
+    name = getattr(arch, '__name__', None)
+    if name not in arch_names():
+        raise TypeError(f"arch is the function {name or arch!r}, which is not one of torchvision's builders, so create_body cannot "
+                        f"look up its weights: call it and pass the model instance (create_body({name or 'arch'}())), or {ways}")
+    return name
+
 def load_model(arch, pretrained:bool=False) -> nn.Module:
     "A torchvision classifier from a name, a builder or an instance; `pretrained=True` loads torchvision's default weights."
+    check_type('pretrained', pretrained, bool, 'True or False')
     if isinstance(arch, nn.Module):
         if pretrained: raise ValueError("pretrained=True needs a name or builder: a model instance is used as it is, weights included")
         return arch
-    if not (isinstance(arch, str) or callable(arch)):
-        raise TypeError(f"arch must be a torchvision model name, builder or nn.Module, got {type(arch).__name__}")
-    name = check_arch(arch if isinstance(arch, str) else arch.__name__)
+    name = _arch_name(arch)
     weights = models.get_model_weights(name).DEFAULT if pretrained else None
     model = models.get_model_builder(name)(weights=None, **_builder_kwargs(name, weights))
-    if weights is not None: model.load_state_dict(load_weights(weights))
+    if weights is not None:
+        try: model.load_state_dict(load_weights(weights))
+        except RuntimeError as e: raise _damaged(weights, weights_file(weights), f"does not hold {name}'s weights ({str(e)[:120]})") from None
     return model
 
 # %% ../nbs/02_cutting.ipynb #b241ed49
 def adapt_conv(conv:nn.Conv2d, n_in:int, pretrained:bool=True) -> nn.Conv2d:
     "A copy of `conv` taking `n_in` channels; with `pretrained`, its weights adapted from the 3-channel ones."
-    if not isinstance(n_in, int) or n_in < 1: raise ValueError(f"n_in (input channels) must be an int >= 1, got {n_in!r}")
+    if not isinstance(conv, nn.Conv2d): raise TypeError(f"conv must be an nn.Conv2d, got {type(conv).__name__}")
+    n_in = check_int('n_in (input channels)', n_in, 1)
     new = nn.Conv2d(n_in, conv.out_channels, conv.kernel_size, conv.stride, conv.padding, conv.dilation, conv.groups,
                     conv.bias is not None, conv.padding_mode)
     if n_in == conv.in_channels: new.load_state_dict(conv.state_dict())
@@ -168,6 +217,7 @@ def adapt_conv(conv:nn.Conv2d, n_in:int, pretrained:bool=True) -> nn.Conv2d:
 
 def first_conv(model):
     "`(parent, name, conv)` of the first `nn.Conv2d` in `model`."
+    _check_module('model', model)
     for name, mod in model.named_modules():
         for child_name, child in mod.named_children():
             if isinstance(child, nn.Conv2d): return mod, child_name, child
@@ -175,6 +225,8 @@ def first_conv(model):
 
 def set_n_in(model, n_in:int, pretrained:bool=True):
     "Make `model` take `n_in`-channel images by adapting its first convolution in place."
+    _check_module('model', model, 'an nn.Module (a model instance, not its name)')
+    n_in = check_int('n_in (input channels)', n_in, 1)
     parent, name, conv = first_conv(model)
     if n_in != conv.in_channels:
         setattr(parent, name, adapt_conv(conv, n_in, pretrained))
@@ -182,11 +234,37 @@ def set_n_in(model, n_in:int, pretrained:bool=True):
     return model
 
 # %% ../nbs/02_cutting.ipynb #6dd1f1f9
+_META_KEYS = ('cut', 'split', 'stats')
+
 class Body(nn.Sequential):
     "The cut part of a classifier: an `nn.Sequential` that declares the channels it takes (`n_in`), its architecture's `model_meta` entry (`meta`) and an input size it accepts (`size`), and checks its input."
     def __init__(self, *args, n_in:int=3, meta:dict|None=None, size=(224, 224)):
+        n_in, size = check_int('n_in (input channels)', n_in, 1), as_size(size, what='size')
+        if meta is not None:
+            if not isinstance(meta, dict): raise TypeError(f"meta must be a model_meta entry (a dict with keys {_META_KEYS}) or None, got {type(meta).__name__} {meta!r}")
+            missing = [k for k in _META_KEYS if k not in meta]
+            if missing: raise ValueError(f"meta must be a model_meta entry with keys {_META_KEYS}; it lacks {', '.join(map(repr, missing))} "
+                                         f"(FALLBACK_META holds the defaults: default_split and ImageNet stats)")
+        layers = args[0].values() if len(args) == 1 and isinstance(args[0], OrderedDict) else args
+        for i, m in enumerate(layers):
+            if not isinstance(m, nn.Module): raise TypeError(f"the layers of a Body must be nn.Modules, got {type(m).__name__} {m!r} (layer {i})")
         super().__init__(*args)
-        self.n_in, self.meta, self.size = n_in, FALLBACK_META if meta is None else meta, tuple(size)
+        self.n_in, self.meta, self.size = n_in, FALLBACK_META if meta is None else meta, size
+        try: conv = first_conv(self)[2]
+        except ValueError: conv = None
+        if conv is not None and conv.in_channels != n_in:
+            raise ValueError(f"this body declares n_in={n_in} input channels, but its first convolution takes {conv.in_channels}: "
+                             f"pass n_in={conv.in_channels} (or adapt the convolution with set_n_in(layers, {n_in}))")
+
+    def __getitem__(self, idx):
+        "A child, or for a slice a `Body` of those children that takes the channels of its first layer (`n_in` when it starts at 0)."
+        if not isinstance(idx, slice): return super().__getitem__(idx)
+        kids = OrderedDict(list(self._modules.items())[idx])
+        n_in = self.n_in
+        if idx.start not in (None, 0):
+            try: n_in = first_conv(nn.Sequential(kids))[2].in_channels
+            except ValueError: pass
+        return Body(kids, n_in=n_in, meta=self.meta, size=self.size)
 
     def check_input(self, x):
         "Raise a clear error unless `x` is a `(bs, n_in, h, w)` batch."
@@ -203,25 +281,47 @@ def _input_size(model) -> tuple:
     "An input size `model` accepts: a vision transformer's own image size, else 224x224."
     return (model.image_size, model.image_size) if isinstance(model, models.VisionTransformer) else (224, 224)
 
+def _has_linear(m) -> bool: return isinstance(m, nn.Linear) or any(isinstance(c, nn.Linear) for c in m.children())
+
+def _cut_with(cut, model) -> nn.Module:
+    "Call the cut function `cut` on `model`, with clear errors when it cannot take the model or returns no module."
+    try: inspect.signature(cut).bind(model)
+    except TypeError: raise TypeError(f"cut must be a function of one argument (the model) that returns the body, got {cut!r}") from None
+    except ValueError: pass      # no signature to check (a builtin): just call it
+    body = cut(model)
+    if not isinstance(body, nn.Module):
+        raise TypeError(f"cut={getattr(cut, '__name__', cut)} returned {type(body).__name__} {body!r}"[:200] + ", not an nn.Module: "
+                        "the cut function must return the body as a module (nn.Sequential(*list(m.children())[:-2]), say)")
+    return body
+
 def cut_model(model, cut=None, n_in:int=3) -> Body:
     "The body of `model`: children before index `cut`, or `cut(model)`, or its `model_meta` cut, or the fallback rule."
     meta = get_meta(model)
+    if not (cut is None or is_int(cut) or callable(cut)):
+        raise TypeError(f"cut must be None (the architecture's default), an int (the index of the first child the body leaves out) or "
+                        f"a function of the model that returns the body, got {type(cut).__name__} {cut!r}")
+    user_cut = cut is not None
     cut = meta['cut'] if cut is None else cut
     info = dict(n_in=n_in, meta=meta, size=_input_size(model))   # what the body declares: its input, splitter and stats
-    if callable(cut): return Body(OrderedDict(body=cut(model)), **info)
+    if callable(cut): return Body(OrderedDict(body=_cut_with(cut, model)), **info)
+    if cut is not None: cut = int(cut)
     kids = list(model.named_children())
     if cut is None: cut = default_cut(model)
-    if not isinstance(cut, int) or not -len(kids) < cut <= len(kids) or cut == 0:
+    if not -len(kids) < cut <= len(kids) or cut == 0:
         raise ValueError(f"cut={cut!r} is outside {type(model).__name__}'s {len(kids)} children: use an index from "
                          f"{-len(kids) + 1} to {len(kids)} (the body keeps the children before it), or a function")
     kids = [(n, c) for n, c in kids[:cut] if not _is_side_branch(n)]
+    head = [n for n, c in kids if _has_linear(c)]
+    if user_cut and head:
+        raise ValueError(f"cut={cut} keeps {', '.join(map(repr, head))}, part of {type(model).__name__}'s classifier (a Linear layer), in "
+                         f"the body: cut before it (cut=None picks the architecture's default)")
     if any(isinstance(c, nn.ModuleList) for _, c in kids):
         raise ValueError(f"{type(model).__name__} runs an nn.ModuleList in its own forward, which nn.Sequential cannot: pass cut=<function>")
     return Body(OrderedDict(kids), **info)
 
 def create_body(arch, n_in:int=3, pretrained:bool=False, cut=None) -> Body:
     "The body of a torchvision classifier (`arch`: name, builder or instance), taking `n_in` channels."
-    if not isinstance(n_in, int) or n_in < 1: raise ValueError(f"n_in (input channels) must be an int >= 1, got {n_in!r}")
+    n_in = check_int('n_in (input channels)', n_in, 1)
     model = load_model(arch, pretrained)
     set_n_in(model, n_in, pretrained=pretrained or isinstance(arch, nn.Module))
     return cut_model(model, cut, n_in=n_in)
@@ -229,13 +329,25 @@ def create_body(arch, n_in:int=3, pretrained:bool=False, cut=None) -> Body:
 # %% ../nbs/02_cutting.ipynb #9a595b6f
 def _n_in(model, n_in:int|None) -> int:
     "`n_in` if given, else the channels a `Body` declares, else 3."
+    n_in = check_int('n_in (input channels)', n_in, 1, none_ok=True)
     return n_in if n_in is not None else model.n_in if isinstance(model, Body) else 3
 
 @torch.no_grad()
 def body_out_shape(body, size=None, n_in:int|None=None) -> tuple:
     "Shape `(nf, h, w)` of `body`'s output for one `n_in`-channel image of `size` (default: the body's), from a dummy forward pass."
-    size = (body.size if isinstance(body, Body) else (224, 224)) if size is None else size
-    with evaluating(body): return tuple(body(torch.zeros(1, _n_in(body, n_in), *size)).shape[1:])
+    _check_module('body', body, 'an nn.Module (create_body(...) makes one)')
+    size = (body.size if isinstance(body, Body) else (224, 224)) if size is None else as_size(size, what='size')
+    n_in, kind = _n_in(body, n_in), type(body).__name__
+    advice = "if it is a whole classifier or a single layer, cut a body from it with create_body(model)"
+    try:
+        with evaluating(body): out = body(torch.zeros(1, n_in, *size))
+    except (RuntimeError, ValueError, IndexError, TypeError) as e:
+        raise ValueError(f"the body ({kind}) fails on a dummy batch of one {n_in}-channel image of size {size} "
+                         f"({type(e).__name__}: {str(e)[:200]}): if the images are too small for it, pass a larger size=; {advice}") from e
+    if not isinstance(out, torch.Tensor) or out.ndim != 4:
+        raise ValueError(f"the body ({kind}) outputs {tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__}, "
+                         f"not a grid of features (bs, nf, h, w): {advice}")
+    return tuple(out.shape[1:])
 
 def num_features(body, size=None) -> int:
     "Number of channels `nf` the body produces."
@@ -245,6 +357,12 @@ def num_features(body, size=None) -> int:
 @contextmanager
 def hooks(modules, fn):
     "Register `fn(module, inputs, output)` as a forward hook on each module; remove them all on exit."
+    what = f"modules must be a list of nn.Modules (wrap a single one in a list), got {type(modules).__name__}"
+    if isinstance(modules, nn.Module): raise TypeError(what)
+    try: modules = list(modules)
+    except TypeError: raise TypeError(what) from None
+    if not all(isinstance(m, nn.Module) for m in modules): raise TypeError(what + ' holding ' + ', '.join(sorted({type(m).__name__ for m in modules})))
+    if not callable(fn): raise TypeError(f"fn must be a function fn(module, inputs, output), got {type(fn).__name__} {fn!r}")
     handles = [m.register_forward_hook(fn) for m in modules]
     try: yield handles
     finally:
@@ -253,17 +371,20 @@ def hooks(modules, fn):
 @torch.no_grad()
 def size_changes(model, size=(224, 224), n_in:int|None=None) -> list[dict]:
     "For each child of `model`: name, type, input and output shape `(c, h, w)`, and whether `h, w` changed."
+    _check_module('model', model)
+    size, n_in = as_size(size, what='size'), _n_in(model, n_in)
     rows, names = [], {m: n for n, m in model.named_children()}
     def record(m, inp, out):
         if isinstance(inp[0], torch.Tensor) and isinstance(out, torch.Tensor):
             rows.append(dict(name=names[m], type=type(m).__name__, input=tuple(inp[0].shape[1:]), output=tuple(out.shape[1:]),
                              size_changes=inp[0].shape[2:] != out.shape[2:]))
-    with evaluating(model), hooks(list(names), record): model(torch.zeros(1, _n_in(model, n_in), *size))
+    with evaluating(model), hooks(list(names), record): model(torch.zeros(1, n_in, *size))
     return rows
 
 # %% ../nbs/02_cutting.ipynb #c7413b46
 def explore_cut(arch:str, cut:int|None=None, size=(224, 224)) -> dict:
     "Body output shape, parameter count and where the head begins, for `arch` cut at child index `cut` (None: the default)."
+    size = as_size(size, what='size')
     model = load_model(arch)
     kids = [n for n, _ in model.named_children()]
     meta_cut = get_meta(model)['cut']
@@ -277,6 +398,7 @@ def explore_cut(arch:str, cut:int|None=None, size=(224, 224)) -> dict:
 def cut_explorer(size=(224, 224)):
     "ipywidgets panel: pick an architecture and a cut index; see the body's output shape, size and where the head begins."
     import ipywidgets as W
+    size = as_size(size, what='size')
     arch = W.Dropdown(options=arch_names(), value='resnet34', description='arch')
     cut = W.IntSlider(value=-2, min=-9, max=10, description='cut')
     out = W.Output()

@@ -4,11 +4,11 @@
 
 # %% ../nbs/05_decoders.ipynb #907d9ff9
 from __future__ import annotations
-import math
+import difflib, math, warnings
 from functools import partial
 import torch, torch.nn as nn, torch.nn.functional as F
-from .data import as_size
-from .layers import PixelShuffleICNR, ResBlock, SelfAttention, SigmoidRange, conv_layer, evaluating, init_weights, n_params
+from .checks import as_size, check_int, check_type
+from .layers import PixelShuffleICNR, ResBlock, SelfAttention, SigmoidRange, conv_layer, y_range_layer, evaluating, init_weights, n_params
 from .cutting import Body
 
 # %% auto #0
@@ -41,15 +41,27 @@ def _changes(m, x, layout) -> tuple:
 def encoder_plan(encoder:Body, img_size) -> list[dict]:
     "The steps a decoder runs the encoder in: its children, with every plain Sequential that changes the size more than once opened up."
     if not isinstance(encoder, Body):
-        raise TypeError(f"the encoder must be a Body (from create_body, or Body(layers, n_in=...)), got {type(encoder).__name__}")
+        got = type(encoder).__name__ + ('' if isinstance(encoder, nn.Module) else f' {encoder!r}'[:100])
+        raise TypeError(f"the encoder must be a Body (from create_body, or Body(layers, n_in=...)), got {got}")
     img_size = as_size(img_size, what='img_size')
     steps, todo, x, layout = [], list(encoder.named_children()), torch.zeros(1, encoder.n_in, *img_size), 'nchw'
+    advice = ("if it holds a classifier's layers (a whole classifier, or its Linear layers), cut its body with create_body(model); "
+              "if the images are too small for it, use a larger img_size")
     with evaluating(encoder):
         while todo:
             name, m = todo.pop(0)
-            if _plain_sequential(m) and _changes(m, x, layout)[0] > 1:      # several resolutions inside one child: open it
-                todo = [(f'{name}.{k}', c) for k, c in m.named_children()] + todo; continue
-            x, layout = m(x), _layout(m, layout)
+            try:
+                if _plain_sequential(m) and _changes(m, x, layout)[0] > 1:      # several resolutions inside one child: open it
+                    todo = [(f'{name}.{k}', c) for k, c in m.named_children()] + todo; continue
+                y = m(x)
+            except Exception as e:   # at construction, so that forward never meets it
+                raise ValueError(f"the encoder fails at its step {name!r} ({type(m).__name__}) on a dummy batch of one {encoder.n_in}-channel "
+                                 f"image of img_size {img_size} ({type(e).__name__}: {str(e)[:200]}): {advice}") from e
+            if not isinstance(y, torch.Tensor) or y.ndim != 4:
+                got = tuple(y.shape) if isinstance(y, torch.Tensor) else type(y).__name__
+                raise ValueError(f"the encoder's step {name!r} ({type(m).__name__}) outputs {got}, not a grid of features "
+                                 f"(bs, c, h, w): {advice}")
+            x, layout = y, _layout(m, layout)
             c = x.shape[3] if layout == 'nhwc' else x.shape[1]
             steps.append(dict(name=name, layout=layout, shape=(c, *_hw(x, layout))))
     return steps
@@ -71,8 +83,14 @@ def skip_indices(sizes:list[tuple]) -> list[int]:
     return [i for i in range(len(sizes) - 1) if sizes[i][1:] != sizes[i + 1][1:]]
 
 # %% ../nbs/05_decoders.ipynb #1d3a39c2
-def _check_n_out(n_out):
-    if not isinstance(n_out, int) or n_out < 1: raise ValueError(f"n_out (classes per pixel) must be an int >= 1, got {n_out!r}")
+def _check_n_out(n_out): return check_int('n_out (classes per pixel)', n_out, 1)
+
+def _strided(m) -> bool:
+    "Whether `m` holds a convolution or pooling layer with a stride above 1."
+    for k in m.modules():
+        s = k.stride if isinstance(k, (nn.Conv2d, nn.MaxPool2d, nn.AvgPool2d)) else 1
+        if max(s if isinstance(s, tuple) else (s,)) > 1: return True
+    return False
 
 class Decoder(nn.Module):
     "Base of every decoder: the encoder (a `Body`), its output `sizes`, `skip_idxs` and total `stride`, the input check, and `encode`."
@@ -85,6 +103,16 @@ class Decoder(nn.Module):
         self.encoder, self.n_in, self.n_out = encoder, encoder.n_in, n_out
         self.sizes, self.skip_idxs, self.stride = sizes, skip_indices(sizes), self.img_size[0] // sizes[-1][1]
         self._steps = [(encoder.get_submodule(s['name']), s['layout'] == 'nhwc') for s in plan]   # the encoder's own modules
+        ins = [self.img_size] + [s[1:] for s in sizes[:-1]]                  # the grid each step receives
+        wasted = [s['name'] for s, hw, (m, _) in zip(plan, ins, self._steps) if min(hw) == 1 and _strided(m)]
+        self._too_small = None
+        if wasted:                                                          # strided steps that ran on a 1x1 grid
+            k = 2 ** len(wasted)
+            self._too_small = (f"img_size={self.img_size} is too small for this encoder: its step{'s' * (len(wasted) > 1)} "
+                               f"{', '.join(map(repr, wasted))} would downsample but run{'s' * (len(wasted) == 1)} on a 1x1 grid (the images are "
+                               f"smaller than the encoder's total stride); use images of about "
+                               f"{self.img_size[0] * k}x{self.img_size[1] * k} or more")
+            warnings.warn(self._too_small, stacklevel=3)
 
     def check_input(self, x):
         "Raise a clear error unless `x` is a batch the encoder takes, at least as large as its total stride."
@@ -109,7 +137,9 @@ def _up_block(ni:int, nf:int, up:str) -> nn.Sequential:
 class SimpleDecoderNet(Decoder):
     "Encoder, then repeated 2x upsampling (`up='nearest'` + conv, or `up='transpose'`) back to the input size; no skips."
     def __init__(self, encoder:Body, n_out:int, img_size, up:str='nearest'):
-        if up not in ('nearest', 'transpose'): raise ValueError(f"up must be 'nearest' or 'transpose', got {up!r}")
+        if not isinstance(up, str) or up not in ('nearest', 'transpose'):
+            hint = " (in lower case)" if isinstance(up, str) and up.lower() in ('nearest', 'transpose') else ''
+            raise ValueError(f"up must be 'nearest' or 'transpose'{hint}, got {up!r}")
         super().__init__(encoder, n_out, img_size)
         chans = [self.sizes[-1][0]]
         for _ in range(round(math.log2(self.stride))): chans.append(max(chans[-1] // 2, 32))
@@ -126,6 +156,8 @@ class UnetBlock(nn.Module):
     "Pixel-shuffle `up_in` to half its channels, concatenate with BatchNorm(`skip`), two 3x3 convs (+ optional self-attention)."
     def __init__(self, up_in_c:int, x_in_c:int, final_div:bool=True, blur:bool=False, self_attention:bool=False):
         super().__init__()
+        check_int('up_in_c', up_in_c, 2); check_int('x_in_c', x_in_c, 1)
+        for name, v in dict(final_div=final_div, blur=blur, self_attention=self_attention).items(): check_type(name, v, bool, 'True or False')
         self.shuf = PixelShuffleICNR(up_in_c, up_in_c // 2, blur=blur)
         self.bn = nn.BatchNorm2d(x_in_c)
         ni = up_in_c // 2 + x_in_c
@@ -145,7 +177,11 @@ class DynamicUnet(Decoder):
     "A U-Net on any `create_body` encoder: skips found by a dummy pass, pixel-shuffle upsampling, no hooks."
     def __init__(self, encoder:Body, n_out:int, img_size, blur:bool=False, blur_final:bool=True, self_attention:bool=False,
                  y_range=None, last_cross:bool=True, bottle:bool=False):
+        for name, v in dict(blur=blur, blur_final=blur_final, self_attention=self_attention, last_cross=last_cross, bottle=bottle).items():
+            check_type(name, v, bool, 'True or False')
+        sigmoid_range = y_range_layer(y_range)                           # checked before the encoder's dummy pass
         super().__init__(encoder, n_out, img_size)
+        if not self.skip_idxs and self._too_small: raise ValueError(self._too_small)
         if not self.skip_idxs:
             raise ValueError(f"this encoder keeps one resolution all the way ({self.sizes[-1][1:]} for {self.img_size} images; a vision "
                              "transformer's patch grid, say), so there is nothing to take skip connections from: use a CNN body")
@@ -165,7 +201,7 @@ class DynamicUnet(Decoder):
             up_c += self.n_in
             self.res_block = init_weights(ResBlock(up_c, up_c, nh=up_c // 2 if bottle else None))
         self.final_conv = nn.Conv2d(up_c, n_out, 1)
-        self.sigmoid_range = SigmoidRange(*y_range) if y_range is not None else None
+        self.sigmoid_range = sigmoid_range
 
     def forward(self, x):
         self.check_input(x)
@@ -182,6 +218,8 @@ class DynamicUnet(Decoder):
 def flops(model, x) -> int:
     "Forward FLOPs of `model` on `x`, counted by `torch.utils.flop_counter`."
     from torch.utils.flop_counter import FlopCounterMode
+    if not isinstance(model, nn.Module): raise TypeError(f"model must be an nn.Module, got {type(model).__name__} {model!r}"[:200])
+    if not isinstance(x, torch.Tensor): raise TypeError(f"x must be a tensor (a batch the model takes), got {type(x).__name__} {x!r}"[:200])
     with evaluating(model), torch.no_grad(), FlopCounterMode(display=False) as fc: model(x)
     return fc.get_total_flops()
 
@@ -195,7 +233,13 @@ def _part_flops(counts:dict, key:str) -> int:
 def unet_cost(unet, img_size=(224, 224)) -> list[dict]:
     "Parameters and forward GFLOPs of each part of a `DynamicUnet` (each decoder block separately) for one image of `img_size`."
     from torch.utils.flop_counter import FlopCounterMode
-    with evaluating(unet), torch.no_grad(), FlopCounterMode(display=False) as fc: unet(torch.zeros(1, unet.n_in, *as_size(img_size)))
+    if not isinstance(unet, DynamicUnet):
+        raise TypeError(f"unet must be a DynamicUnet, got {type(unet).__name__}: flops(model, x) counts the FLOPs of any model")
+    img_size = as_size(img_size, what='img_size')
+    if min(img_size) < unet.stride:
+        raise ValueError(f"img_size {img_size} is smaller than the encoder's total stride ({unet.stride}): "
+                         f"use at least {unet.stride}x{unet.stride}")
+    with evaluating(unet), torch.no_grad(), FlopCounterMode(display=False) as fc: unet(torch.zeros(1, unet.n_in, *img_size))
     counts = fc.get_flop_counts()
     parts = [(n, m) for n, m in unet.named_children() if n != 'blocks'] + [(f'blocks.{i}', b) for i, b in enumerate(unet.blocks)]
     return [dict(part=n, params=n_params(m), gflops=round(_part_flops(counts, f'DynamicUnet.{n}') / 1e9, 3))
@@ -210,5 +254,10 @@ DECODERS = {   # name: builder(encoder, n_out, img_size) -> Decoder. Register a 
 
 def create_decoder(name:str, encoder:Body, n_out:int, img_size) -> Decoder:
     "The decoder registered in `DECODERS` as `name`, on `encoder`."
-    if name not in DECODERS: raise ValueError(f"unknown decoder {name!r}; choose from {list(DECODERS)} or add yours to DECODERS")
+    names = ', '.join(map(repr, DECODERS))
+    if not isinstance(name, str): raise TypeError(f"name must be the name of a decoder in DECODERS ({names}), got {type(name).__name__} {name!r}")
+    if name not in DECODERS:
+        close = difflib.get_close_matches(name.lower(), list(DECODERS), n=2, cutoff=0.5)
+        hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ''
+        raise ValueError(f"unknown decoder {name!r}: name must be one of {names}.{hint} Or add yours to DECODERS")
     return DECODERS[name](encoder, n_out, img_size)
