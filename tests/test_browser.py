@@ -5,7 +5,7 @@ Marked `lab`; needs Playwright (`pip install -e ".[dev]"`) and a Chromium: Debia
 installs it), or one named by $CHROMIUM; without them it fails in CI and is skipped elsewhere. JupyterLab serves a copy
 of nbs/ with autosave off, so the committed notebooks never change; it runs in its own process group, killed whatever
 happens. Screenshots go to results/browser/ (or $BROWSER_SHOTS), and the run time of each notebook is printed."""
-import json, os, secrets, shutil, signal, socket, subprocess, sys, time, urllib.request
+import hashlib, json, os, secrets, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 import pytest
 
@@ -13,7 +13,8 @@ pytestmark = pytest.mark.lab
 ROOT = Path(__file__).resolve().parent.parent
 NBS = sorted(p.name for p in (ROOT / 'nbs').glob('*.ipynb'))
 RUN_TIMEOUT = 240   # seconds for one notebook's run-all; all of them together take far less
-BEFORE = {p.name: p.read_bytes() for p in (ROOT / 'nbs').glob('*.ipynb')}   # at collection
+def digest(path:Path) -> str: return hashlib.sha256(path.read_bytes()).hexdigest()
+BEFORE = {p.name: digest(p) for p in (ROOT / 'nbs').glob('*.ipynb')}   # at collection
 
 
 def missing(what:str):
@@ -130,7 +131,9 @@ STATE = r"""() => {
     kernel: panel.sessionContext.session ? panel.sessionContext.session.kernel.status : 'none',
     code: cells.length,
     done: cells.filter(c => c.model.executionCount !== null).length,
-    errors: outs.filter(o => o.output_type === 'error').map(o => o.ename + ': ' + o.evalue),
+    errors: cells.flatMap((c, i) => c.model.outputs.toJSON().filter(o => o.output_type === 'error').map(o =>
+              `code cell ${i + 1} (${c.model.sharedModel.getSource().split('\n')[0]}): ${o.ename}: ${o.evalue}\n` +
+              o.traceback.slice(-3).join('\n').replace(/\x1b\[[0-9;]*m/g, ''))),
     widgets: outs.filter(o => o.data && o.data['application/vnd.jupyter.widget-view+json']).length,
     live: tops.filter(o => o.querySelector('.jupyter-widgets')).length,
     fallback: tops.filter(o => /(^|\n)(VBox|HBox|IntSlider|Dropdown|FloatProgress)\(|Error displaying widget/.test(o.innerText)).length,
@@ -138,9 +141,17 @@ STATE = r"""() => {
                              Math.min(...times.map(e => Date.parse(e['iopub.status.busy'])))) / 1000 : null,
   };
 }"""
+PROGRESS = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const cells = panel.content.widgets.filter(c => c.model.type === 'code');
+  return {kernel: panel.sessionContext.session ? panel.sessionContext.session.kernel.status : 'none', code: cells.length,
+          done: cells.filter(c => c.model.executionCount !== null).length,
+          errors: cells.filter(c => c.model.outputs.toJSON().some(o => o.output_type === 'error')).length};
+}"""   # cheap, polled while the notebook runs; STATE (which reads the page's text) once it is done
 # the live widgets each notebook shows once run in quick mode (progress bars close themselves when done)
 LIVE = {'02_cutting.ipynb': 1, '05_decoders.ipynb': 1, '06_overfitting.ipynb': 1}
 LANES = 2   # notebooks run at once: two single-threaded kernels on CI's two cores
+FIRST = ['05_decoders.ipynb', '06_overfitting.ipynb', '04_transfer.ipynb']   # the longest, started first so the lanes end together
 
 
 def open_notebook(browser, lab, name):
@@ -209,13 +220,15 @@ def finish(page, name, state, shots) -> dict:
 def close(page):
     "Shut down the page's kernel (the next notebook needs the core), then close it."
     try: page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+    except Exception: pass   # the server shuts down what is left
     finally: page.close()
 
 
 @pytest.fixture(scope='module')
 def runs(browser, lab, shots):
     "Every notebook opened in JupyterLab and run all, `LANES` at a time: {name: its result, or the error that stopped it}."
-    results, queue, active = {}, list(NBS), {}   # active: name -> [page, deadline, idle polls]
+    queue = [n for n in FIRST if n in NBS] + [n for n in NBS if n not in FIRST]
+    results, active = {}, {}   # active: name -> [page, deadline, idle polls]
     start = time.perf_counter()
     while queue or active:
         while queue and len(active) < LANES:
@@ -228,11 +241,11 @@ def runs(browser, lab, shots):
         for name, slot in list(active.items()):
             page, deadline, idle = slot
             try:
-                s = page.evaluate(STATE)
+                s = page.evaluate(PROGRESS)
                 slot[2] = idle + 1 if s['kernel'] == 'idle' and (s['done'] == s['code'] or s['errors']) else 0
                 if slot[2] >= 3:   # idle for three polls running: nothing left queued
                     del active[name]
-                    results[name] = finish(page, name, s, shots)
+                    results[name] = finish(page, name, page.evaluate(STATE), shots)
                 elif time.monotonic() > deadline:
                     del active[name]
                     results[name] = f'not done after {RUN_TIMEOUT} s ({s["done"]} of {s["code"]} cells executed)'
@@ -253,7 +266,7 @@ def test_notebook_runs_in_jupyterlab(runs, name):
     r = runs[name]
     assert isinstance(r, dict), f'{name}: {r}'
     s = r['state']
-    assert not s['errors'], f'{name}: {s["errors"]}'
+    assert not s['errors'], f'{name}: ' + '\n'.join(s['errors'])
     assert s['done'] == s['code'] > 0, f'{name}: {s["done"]} of {s["code"]} code cells executed'
     assert s['fallback'] == 0, f'{name}: a widget shown as text, not live: {s}'
     assert s['live'] == LIVE.get(name, 0), f'{name}: {s["live"]} live widgets, expected {LIVE.get(name, 0)} (see LIVE): {s}'
@@ -262,7 +275,8 @@ def test_notebook_runs_in_jupyterlab(runs, name):
 
 def test_committed_notebooks_unchanged(runs):
     "JupyterLab served a copy with autosave off: the notebooks in nbs/ are as they were (and git agrees)."
-    for name in NBS: assert (ROOT / 'nbs' / name).read_bytes() == BEFORE[name], f'{name} changed on disk'
+    changed = [name for name in NBS if digest(ROOT / 'nbs' / name) != BEFORE[name]]
+    assert not changed, f'changed on disk while the test ran: {changed}'
 
 
 def test_docs_site_in_the_browser(browser, tmp_path, shots):
