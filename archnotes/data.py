@@ -351,6 +351,7 @@ def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
 
 # %% ../nbs/04_transfer.ipynb #d2767caf
 import math
+from .checks import as_size, check_int
 
 SHAPE_CLASSES = ['circle', 'triangle', 'square', 'star', 'cross', 'arrow']
 
@@ -380,8 +381,9 @@ def _seg_dist(p, seg):
     t = (((p[:, None] - a) * ab).sum(-1) / (ab * ab).sum(-1).clamp_min(1e-9)).clamp(0, 1)  # (n, s)
     return (p[:, None] - (a + t[..., None] * ab)).norm(dim=-1)
 
-def draw_shape(name:str, size:int, g) -> torch.Tensor:
-    "One `(size, size)` image in [0, 1] of shape `name`, randomly scaled, rotated, placed, wobbled and noised with generator `g`."
+def draw_shape(name:str, size, g) -> torch.Tensor:
+    "One image of `size` (an int or `(h, w)`) in [0, 1] of shape `name`, randomly scaled, rotated, placed, wobbled and noised by `g`."
+    h, w = as_size(size, min_size=8)
     u = lambda *s: torch.rand(*s, generator=g)
     seg = shape_segments(name).clone()
     seg = seg + (u(*seg.shape) - 0.5) * 0.15                              # wobbly strokes
@@ -390,15 +392,16 @@ def draw_shape(name:str, size:int, g) -> torch.Tensor:
     scale = 0.45 + 0.4 * u(1).item()
     centre = (u(2) - 0.5) * 2 * (1 - scale) * 0.9
     seg = seg @ rot.T * scale + centre
-    ys, xs = torch.meshgrid(torch.linspace(-1, 1, size), torch.linspace(-1, 1, size), indexing='ij')
-    d = _seg_dist(torch.stack([xs.flatten(), ys.flatten()], 1), seg).amin(1).view(size, size)
+    ys, xs = torch.meshgrid(torch.linspace(-1, 1, h), torch.linspace(-1, 1, w), indexing='ij')
+    d = _seg_dist(torch.stack([xs.flatten(), ys.flatten()], 1), seg).amin(1).view(h, w)
     width = (0.06 + 0.06 * u(1).item())
-    ink = (1 - (d - width / 2) / (2 / size)).clamp(0, 1)                  # soft edge of about one pixel
-    return (ink + 0.15 * torch.randn(size, size, generator=g)).clamp(0, 1)
+    ink = (1 - (d - width / 2) / (2 / min(h, w))).clamp(0, 1)             # soft edge of about one pixel
+    return (ink + 0.15 * torch.randn(h, w, generator=g)).clamp(0, 1)
 
-def shapes(size:int=32, per_class:int=5, valid_per_class:int=50, seed:int=0, stats=None):
-    "Train and valid `ImageDataset`s of `SHAPE_CLASSES`: `per_class` labelled images each (seeded), a fixed valid set."
-    if per_class < 1 or valid_per_class < 1: raise ValueError(f"per_class and valid_per_class must be at least 1, got {per_class}, {valid_per_class}")
+def shapes(size=32, per_class:int=5, valid_per_class:int=50, seed:int=0, stats=None):
+    "Train and valid `ImageDataset`s of `SHAPE_CLASSES` at `size` (an int or `(h, w)`): `per_class` labelled images each (seeded), a fixed valid set."
+    as_size(size, min_size=8); check_int('per_class', per_class, lo=1); check_int('valid_per_class', valid_per_class, lo=1)
+    check_int('seed', seed)
     def make(n, g):
         x = torch.stack([draw_shape(c, size, g) for c in SHAPE_CLASSES for _ in range(n)])[:, None]   # (n*6, 1, size, size)
         return x, torch.arange(len(SHAPE_CLASSES)).repeat_interleave(n)
