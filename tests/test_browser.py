@@ -17,6 +17,13 @@ def digest(path:Path) -> str: return hashlib.sha256(path.read_bytes()).hexdigest
 BEFORE = {p.name: digest(p) for p in (ROOT / 'nbs').glob('*.ipynb')}   # at collection
 
 
+def say(config, text:str):
+    "A line in pytest's output even while it captures output, so that CI's log shows it."
+    capture = config.pluginmanager.get_plugin('capturemanager')
+    if capture is None: return print(text)
+    with capture.global_and_fixture_disabled(): print(f'\n{text}', flush=True)
+
+
 def missing(what:str):
     "Fail in CI, which installs everything the test needs; elsewhere skip, saying what to install."
     (pytest.fail if os.environ.get('CI') else pytest.skip)(f'{what} (.ci/run installs it)')
@@ -112,10 +119,10 @@ def browser():
 
 
 @pytest.fixture(scope='module')
-def shots():
+def shots(pytestconfig):
     folder = Path(os.environ.get('BROWSER_SHOTS') or ROOT / 'results' / 'browser')
     folder.mkdir(parents=True, exist_ok=True)
-    print(f'\nscreenshots: {folder}')
+    say(pytestconfig, f'browser test screenshots: {folder}')
     return folder
 
 
@@ -225,7 +232,7 @@ def close(page):
 
 
 @pytest.fixture(scope='module')
-def runs(browser, lab, shots):
+def runs(browser, lab, shots, pytestconfig):
     "Every notebook opened in JupyterLab and run all, `LANES` at a time: {name: its result, or the error that stopped it}."
     queue = [n for n in FIRST if n in NBS] + [n for n in NBS if n not in FIRST]
     results, active = {}, {}   # active: name -> [page, deadline, idle polls]
@@ -256,7 +263,7 @@ def runs(browser, lab, shots):
                 close(page)
         time.sleep(0.5)
     times = {n: r['state']['seconds'] for n, r in results.items() if isinstance(r, dict) and r['state']['seconds'] is not None}
-    print(f'\nrun all in JupyterLab, quick mode, {LANES} at a time: ' + ', '.join(f'{n} {t:.1f} s' for n, t in sorted(times.items())) +
+    say(pytestconfig, f'run all in JupyterLab, quick mode, {LANES} at a time: ' + ', '.join(f'{n} {t:.1f} s' for n, t in sorted(times.items())) +
           f'; sum {sum(times.values()):.0f} s; all {len(NBS)} notebooks opened, run and checked in {time.perf_counter() - start:.0f} s')
     return results
 

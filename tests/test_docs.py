@@ -26,13 +26,20 @@ class Page(HTMLParser):
         if tag == 'img' and 'output' in (a.get('class') or '').split(): self.figures.append(a.get('src'))
 
 
+def say(config, text:str):
+    "A line in pytest's output even while it captures output, so that CI's log shows it."
+    capture = config.pluginmanager.get_plugin('capturemanager')
+    if capture is None: return print(text)
+    with capture.global_and_fixture_disabled(): print(f'\n{text}', flush=True)
+
+
 @pytest.fixture(scope='module')
-def site(tmp_path_factory):
+def site(tmp_path_factory, pytestconfig):
     out = tmp_path_factory.mktemp('docs') / '_docs'
     start = time.perf_counter()
     pages = build(out, NBS)
     took = time.perf_counter() - start
-    print(f'\ndocs build: {len(pages)} pages in {took:.1f} s')
+    say(pytestconfig, f'docs build: {len(pages)} pages in {took:.1f} s')
     parsed = {rel: Page((out / rel).read_text(encoding='utf-8')) for rel in pages}
     return out, pages, parsed, took
 
@@ -49,7 +56,7 @@ def test_a_page_per_notebook_and_module(site):
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob('*.html')) == sorted(pages)
 
 
-def test_every_internal_link_resolves(site):
+def test_every_internal_link_resolves(site, pytestconfig):
     out, pages, parsed, _ = site
     checked = 0
     for rel, page in parsed.items():
@@ -63,7 +70,7 @@ def test_every_internal_link_resolves(site):
                 ids = parsed[target.relative_to(out.resolve()).as_posix()].ids
                 assert url.fragment in ids, f'{rel}: {link} points at no anchor of {target.name}'
             checked += 1
-    print(f'\n{checked} internal links checked on {len(parsed)} pages')
+    say(pytestconfig, f'docs: {checked} internal links checked on {len(parsed)} pages')
     assert checked > 20 * len(parsed)   # at least the navigation of every page
 
 
