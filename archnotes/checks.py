@@ -9,7 +9,10 @@ __all__ = ['is_int', 'check_int', 'check_number', 'check_choice', 'check_type', 
 import difflib, math, numbers
 import torch
 
-def _kind(v) -> str: return f"{type(v).__name__} {v!r}"
+def _kind(v) -> str:
+    "The type and a short repr of `v`, for error messages (a long repr, such as a whole model's, is cut)."
+    r = ' '.join(repr(v).split())   # on one line
+    return f"{type(v).__name__} {r if len(r) <= 80 else r[:60] + ' ...'}"
 
 def is_int(v) -> bool:
     "Whether `v` is an integer (Python's or NumPy's), and not a bool."

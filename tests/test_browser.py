@@ -195,7 +195,7 @@ def use_widgets(page, name):
         sel = '.widget-slider'
         page.locator(sel).first.scroll_into_view_if_needed()
         before = widget_output(page, sel)['imgs']
-        assert before, 'the decoder viewer shows no figure'
+        assert len(before) == 1, f'the decoder viewer shows {len(before)} figures, not one'
         page.locator(f'{sel} .noUi-handle').first.focus()
         page.keyboard.press('ArrowRight')
         page.wait_for_function("""(b) => { const imgs = document.querySelector('.widget-slider').closest('.jp-OutputArea-output')
