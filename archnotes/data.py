@@ -45,7 +45,7 @@ def keep_per_class(idx, y, n:int, seed:int=0, what:str='n'):
     if n > have.min():
         raise ValueError(f"{what}={n}: asked for {n} examples per class but the smallest class has only "
                          f"{have.min().item()}; use at most {have.min().item()}")
-    g = torch.Generator().manual_seed(seed)
+    g = torch.Generator().manual_seed(check_int('seed', seed))
     keep = [idx[y[idx] == c][torch.randperm(int(counts[c]), generator=g)[:n]] for c in (counts > 0).nonzero().squeeze(1)]
     return torch.cat(keep).sort().values
 

@@ -22,9 +22,10 @@ def is_main() -> bool:
     return rank() == 0
 
 def init_distributed(timeout:float|None=None) -> int:
-    """Join the process group that `torchrun` prepared (when its `WORLD_SIZE` is above 1) and return the number of
-    processes; return 1 otherwise. gloo on CPUs, nccl with one GPU per process. A collective that waits more than
-    `timeout` seconds (default: `$ARCHNOTES_DIST_TIMEOUT`, else 300) fails with an error instead of hanging."""
+    """Under `torchrun` (which sets `WORLD_SIZE` above 1, and each process's rank, in environment variables), create the
+    process group through which the processes communicate and return their number; return 1 otherwise. Its backend is
+    gloo on CPUs, nccl with one GPU per process. A collective that waits more than `timeout` seconds (default:
+    `$ARCHNOTES_DIST_TIMEOUT`, else 300) fails with an error instead of hanging."""
     if dist.is_available() and dist.is_initialized(): return dist.get_world_size()
     n = int(os.environ.get('WORLD_SIZE', '1'))
     if n <= 1: return 1

@@ -136,8 +136,7 @@ class BoundaryF1:
     "F1 of predicted against true boundary pixels, each matched if the other has one within `tol` pixels."
     name = 'boundary_f1'
     def __init__(self, tol:int=1):
-        if not isinstance(tol, int) or tol < 0: raise ValueError(f"tol (pixels) must be an int >= 0, got {tol!r}")
-        self.tol = tol
+        self.tol = check_int('tol (pixels)', tol, lo=0)
     def reset(self): self.hits_p = self.n_p = self.hits_r = self.n_r = 0
     def _near(self, b): return F.max_pool2d(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
     def accumulate(self, pred, targ):
@@ -251,10 +250,11 @@ class Learner:
         check_number('wd', wd, lo=0)
         check_type('metrics', metrics, (list, tuple), 'a list, such as metrics=[accuracy]')
         check_type('batch_tfms', batch_tfms, (list, tuple), 'a list of transforms, such as batch_tfms=[MixUp()]')
-        for name, fs in (('metrics', metrics), ('batch_tfms', batch_tfms)):
-            for i, f in enumerate(fs):
-                if not (callable(f) or hasattr(f, 'accumulate')):
-                    raise TypeError(f"{name}[{i}] must be a function or a metric object, got {type(f).__name__} {f!r}")
+        for i, m in enumerate(metrics):
+            if not (callable(m) or hasattr(m, 'accumulate')):
+                raise TypeError(f"metrics[{i}] must be a metric function (accuracy) or object (MeanIoU()), got {type(m).__name__} {m!r}")
+        for i, t in enumerate(batch_tfms):
+            if not callable(t): raise TypeError(f"batch_tfms[{i}] must be a transform (xb, yb) -> (xb, yb), got {type(t).__name__} {t!r}")
         self.world_size = init_distributed()   # 1, unless launched by torchrun with several processes
         self.device = _check_device(device) if device is not None else default_device()
         if sync_bn and self.world_size > 1:
@@ -319,7 +319,8 @@ class Learner:
         if train:
             seed = dl.generator.initial_seed() if dl.generator is not None else 0
             sampler = DistributedSampler(dl.dataset, shuffle=isinstance(dl.sampler, RandomSampler), seed=seed)
-            return DataLoader(dl.dataset, dl.batch_size, sampler=sampler, drop_last=dl.drop_last,
+            drop = dl.drop_last and len(sampler) > dl.batch_size   # a share smaller than a batch is still one batch
+            return DataLoader(dl.dataset, dl.batch_size, sampler=sampler, drop_last=drop,
                               num_workers=dl.num_workers, collate_fn=dl.collate_fn)
         n = len(dl.dataset)
         if n < self.world_size: raise ValueError(f"{n} samples to evaluate cannot be shared by {self.world_size} processes")
@@ -341,16 +342,16 @@ class Learner:
         if xb.dtype != w.dtype and not self.bf16:
             raise TypeError(f"the images are {xb.dtype} but the model's weights are {w.dtype}: convert one to the other "
                             f"(x.to({w.dtype}) or model.to({xb.dtype}))")
-        if self.loss_func in (F.cross_entropy, nn.CrossEntropyLoss) or isinstance(self.loss_func, nn.CrossEntropyLoss):
+        if self.loss_func is F.cross_entropy or isinstance(self.loss_func, nn.CrossEntropyLoss):
             if yb.is_floating_point() and yb.ndim in (1, 3):
                 raise TypeError(f"the labels are {yb.dtype}, but a cross-entropy loss needs integer class indices: use y.long()")
 
     def _check_outputs(self, pred, yb):
         "On the first batch of a fit: predictions that fit the targets, and an output for every class in the data."
-        if yb.dtype != torch.long: return
-        check_preds(pred, yb)
-        y = getattr(self.dls.train.dataset, 'y', yb)
-        top = int(y.max()) if isinstance(y, torch.Tensor) and y.numel() else int(yb.max())
+        if yb.dtype == torch.long: check_preds(pred, yb)
+        y = getattr(self.dls.train.dataset, 'y', yb)   # all the labels when the data set has them (MixUp makes yb soft)
+        if not (isinstance(y, torch.Tensor) and y.dtype == torch.long and y.numel() and pred.ndim >= 2): return
+        top = int(y.max())
         if top >= pred.shape[1]:
             raise ValueError(f"the model has {pred.shape[1]} outputs but the data has label {top}: give the model "
                              f"n_out={top + 1} (one output per class)")

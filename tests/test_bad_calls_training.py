@@ -207,7 +207,8 @@ CASES = [
     Case('DiceMulti: masks with more classes', lambda: DiceMulti(2).accumulate(torch.zeros(1, 2, 4, 4), torch.full((1, 4, 4), 3)),
          ValueError, ('n_classes', '3')),
     Case('BoundaryF1: tol -1', lambda: BoundaryF1(tol=-1), ValueError, ('tol', '-1')),
-    Case('BoundaryF1: tol 1.5', lambda: BoundaryF1(tol=1.5), ValueError, ('tol', '1.5')),
+    Case('BoundaryF1: tol 1.5', lambda: BoundaryF1(tol=1.5), TypeError, ('tol', '1.5')),
+    Case('BoundaryF1: tol True', lambda: BoundaryF1(tol=True), TypeError, ('tol', 'True')),
     Case('accuracy: targets of another shape', lambda: accuracy(torch.zeros(4, 10), torch.zeros(4, 2).long()), ValueError, ('targets', '(4, 2)')),
     Case('lr_per_group: 0 groups', lambda: lr_per_group(1e-3, 0), ValueError, ('n_groups', '0')),
     # --- augmentation
