@@ -69,8 +69,14 @@ def main(out, mode=''):
     seg = Learner(nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.Conv2d(8, 3, 3, padding=1)),
                   loaders(strain, svalid, n, mode == 'reference'), metrics=[MeanIoU(3), DiceMulti(3), BoundaryF1()], progress=False)
     seg.fit(1, 1e-2)
+    # a training set smaller than two batches: each process's share (20) is smaller than a batch (32), yet trains
+    set_seed(0)
+    few_train, few_valid = data(n_train=40, n_valid=10)
+    few = Learner(simple_cnn(n_in=1, n_out=4, widths=(8,), bn=False),
+                  DataLoaders.from_datasets(few_train, few_valid, bs=32, seed=SEED), progress=False)
+    few.fit(2, 1e-2)
     res = dict(world_size=n, lr_find=learn.lr_find_result['losses'], suggestions=sugg, rows=learn.recorder.rows,
-               losses=learn.recorder.losses, seg_rows=seg.recorder.rows)
+               losses=learn.recorder.losses, seg_rows=seg.recorder.rows, few_rows=few.recorder.rows)
     gathered = [None] * n
     mine = dict(rank=rank(), seen_fit=seen_fit, valid_seen=len(valid.seen), checksum=checksum(learn.model))
     if n > 1: dist.all_gather_object(gathered, mine)

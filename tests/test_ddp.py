@@ -3,7 +3,7 @@
 Each test launches PyTorch's own launcher (`python -m torch.distributed.run`, i.e. `torchrun`) on tests/ddp_worker.py or
 on `python -m archnotes`. The whole file runs in well under a minute on 2 cores.
 """
-import json, os, subprocess, sys, time
+import json, math, os, subprocess, sys, time
 from pathlib import Path
 import pytest
 
@@ -48,6 +48,11 @@ def test_two_processes_train_like_one_with_the_same_global_batch(runs):
             for k in r1:
                 if k not in ('time', 'epoch', 'iters'): assert close(r2[k], r1[k]), (rows, k, r2[k], r1[k])
     assert set(two['seg_rows'][0]) >= {'mean_iou', 'dice', 'boundary_f1'}
+
+
+def test_a_share_smaller_than_a_batch_still_trains(runs):
+    rows = runs['two'][0]['few_rows']   # 40 samples, bs=32 per process: 20 each, one (short) batch per epoch
+    assert [r['iters'] for r in rows] == [1, 2] and all(math.isfinite(r['train_loss']) for r in rows), rows
 
 
 def test_every_process_holds_the_same_model(runs):
