@@ -28,6 +28,7 @@ DOCS = {
     'lab.transfer': "The transfer experiments: the digits body pretrained, then transferred to shapes with few labels.",
     'lab.decoders': "The decoder experiments: nearest-neighbour, transposed-conv and U-Net decoders trained side by side.",
     'lab.ladder': "The overfitting ladder as an experiment: the book's order against the wrong end, over seeds.",
+    'lab.siamese': "The Siamese experiment: pairs of shapes, a pretrained vs a scratch encoder, two vs one linear layers.",
 }
 
 

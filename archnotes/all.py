@@ -11,3 +11,4 @@ from .heads import *
 from .decoders import *
 from .augment import *
 from .training import *
+from .siamese import *

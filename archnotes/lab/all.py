@@ -10,6 +10,7 @@ from .training import *
 from .transfer import *
 from .decoders import *
 from .ladder import *
+from .siamese import *
 
 # name: (experiment, what it shows)
 EXPERIMENTS = {
@@ -20,4 +21,6 @@ EXPERIMENTS = {
     'decoders': (decoder_experiment, 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes; 5 seeds, claims table'),
     'ladder': (ladder_experiment, "the overfitting ladder, climbed while the model still overfits, each setup with a tuned budget, "
                                   "scored on test digits, vs the wrong end; 5 seeds, claims table"),
+    'siamese': (siamese_experiment, 'a Siamese network on pairs of shapes (same or not): pretrained vs scratch encoder, '
+                                    'two vs one linear layers in the head; 5 seeds, claims table'),
 }
