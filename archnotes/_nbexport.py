@@ -22,6 +22,8 @@ DOCS = {
     'parallel': "Where this process runs among several (under `torchrun`): its rank, the number of processes, joining "
                 "their group, and adding up numbers over all of them. In a single process every helper is a no-op.",
     'report': "Per-seed statistics, the paired comparison behind every verdict, tables and progress bars.",
+    'learners': "`vision_learner` and `unet_learner`: a model for the data (classes, channels, the pretrained body's "
+                "normalisation), its `model_meta` splitter, and the body frozen when pretrained, in one call.",
     'lab.core': "What every lab experiment returns: one typed `Result` (rows, summary, figures, claims).",
     'lab.data': "The data notebook's experiment: sizes and class balance of the built-in data sets.",
     'lab.training': "The training notebook's experiment: a small CNN on digits over seeds, and lr_find.",

@@ -11,4 +11,5 @@ from .heads import *
 from .decoders import *
 from .augment import *
 from .training import *
+from .learners import *
 from .siamese import *
