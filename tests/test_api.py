@@ -1,12 +1,11 @@
 """The public API: one import brings every library name (and no experiment), each has a docstring."""
-import inspect
+import importlib, inspect
 import archnotes.all as everything
 import archnotes.lab.all as lab
-from archnotes import augment, cutting, data, decoders, heads, layers, models, report, training
-from archnotes.lab import core, data as lab_data, decoders as lab_decoders, ladder, training as lab_training, transfer
+from test_layout import ORDER   # every module of the library and the lab, from the ground floor up
 
-LIBRARY = (layers, report, data, models, cutting, heads, decoders, augment, training)
-LAB = (core, lab_data, lab_training, transfer, lab_decoders, ladder)
+LIBRARY = tuple(importlib.import_module(f'archnotes.{m}') for m in ORDER if not m.startswith('lab.'))
+LAB = tuple(importlib.import_module(f'archnotes.{m}') for m in ORDER if m.startswith('lab.'))
 
 
 def test_all_reexports_every_library_module():

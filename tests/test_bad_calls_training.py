@@ -247,6 +247,7 @@ CASES = [
     Case('remedy_run: unknown remedy', lambda: remedy_run(['dropout!']), ValueError, ("'dropout!'",)),
     Case('remedy_run: on a str', lambda: remedy_run('mixup'), TypeError, ('on', "'mixup'")),
     Case('run_ladder: no seeds', lambda: run_ladder(seeds=()), ValueError, ('seeds',)),
+    Case('run_ladder: grid without lr', lambda: run_ladder(grid=dict(steps=(10,))), ValueError, ('grid', "'lr'")),
     Case('run_ladder: seeds a str', lambda: run_ladder(seeds='01'), TypeError, ('seeds', "'01'")),
     Case('Setup: per_class 0', lambda: Setup(per_class=0), ValueError, ('per_class', '0')),
     Case('Setup: mixup negative', lambda: Setup(mixup=-1), ValueError, ('mixup', '-1')),

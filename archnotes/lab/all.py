@@ -22,5 +22,5 @@ EXPERIMENTS = {
     'ladder': (ladder_experiment, "the overfitting ladder, climbed while the model still overfits, each setup with a tuned budget, "
                                   "scored on test digits, vs the wrong end; 5 seeds, claims table"),
     'siamese': (siamese_experiment, 'a Siamese network on pairs of shapes (same or not): pretrained vs scratch encoder, '
-                                    'two vs one linear layers in the head; 5 seeds, claims table'),
+                                    'two vs one linear layers in the head; every setup checked against chance; 5 seeds, claims table'),
 }

@@ -109,11 +109,13 @@ def _still_overfits(rows) -> tuple:
     gap = f"gap {c.diff:+.3f} [{c.ci[0]:+.3f}, {c.ci[1]:+.3f}]"
     return (True, f'still overfitting: {gap}') if c.verdict == 'worse' else (False, f'no longer overfitting: {gap}; the climb stops')
 
-def run_ladder(quick:bool=False, seeds=None, progress:bool=False) -> list[dict]:
+def run_ladder(quick:bool=False, seeds=None, progress:bool=False, grid:dict|None=None) -> list[dict]:
     "Climb the book's ladder while the model overfits, then the wrong end and the claim's setups; one row per path, rung and seed."
     if seeds is not None:
         check_ints('seeds', seeds, empty_ok=False)
-    seeds, grid = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4)), QUICK_GRID if quick else GRID
+    if grid is not None and not (isinstance(grid, dict) and set(grid) == {'steps', 'lr'}):
+        raise ValueError(f"grid must be a dict with 'steps' and 'lr', each a tuple of values to try, got {grid!r}")
+    seeds, grid = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4)), grid or (QUICK_GRID if quick else GRID)
     measured, rows = {}, []
     def get(setup):   # every distinct setup is measured once; its rows carry its number
         if setup not in measured: measured[setup] = [dict(r, setup_id=len(measured)) for r in measure(setup, seeds, grid)]
@@ -167,9 +169,9 @@ def ladder_climb(rows:list[dict]) -> list[dict]:
     "One row per rung of the book's order: taken or not, and why."
     return [dict(rung=r['rung'], taken=r['taken'], reason=r['reason']) for r in rows if r['path'] == 'book order' and r['seed'] == rows[0]['seed']]
 
-def ladder_experiment(quick:bool=False, seeds=None, progress:bool=True) -> Result:
+def ladder_experiment(quick:bool=False, seeds=None, progress:bool=True, grid:dict|None=None) -> Result:
     "Experiment: `run_ladder` over seeds: per-seed rows, the summary, the figure, and the claims table."
-    rows = [dict(r, setup=_key(r)) for r in run_ladder(quick=quick, seeds=seeds, progress=progress)]
+    rows = [dict(r, setup=_key(r)) for r in run_ladder(quick=quick, seeds=seeds, progress=progress, grid=grid)]
     return Result(rows, ladder_summary(rows), dict(ladder=plot_ladder(rows)), claims_table(ladder_claims(rows), _taken(rows), key='setup'))
 
 # %% ../../nbs/06_overfitting.ipynb #38a87eb8
