@@ -68,7 +68,6 @@ def save(name:str, res:Result, out:Path) -> Path:
     return folder
 
 
-@record   # under torchrun, a failing rank's traceback goes into the job's error summary
 def main(argv=None):
     args = parse_args(argv)
     if args.list:
@@ -98,4 +97,4 @@ def main(argv=None):
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(record(main)())   # under torchrun, a failing rank's traceback goes into the job's error summary
