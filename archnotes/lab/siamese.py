@@ -18,7 +18,7 @@ from ..report import Claim, claims_table, compare, mean_std, progress_bar
 from ..siamese import (PairDataset, RandomPairs, create_siamese_model, siamese_loss,
                                siamese_splitter)
 from .core import Result
-from .transfer import RECIPES, source_stats, train_recipe
+from .transfer import RECIPES, plot_transfer, source_stats, train_recipe
 
 # %% ../../nbs/07_siamese.ipynb #05b27316
 VALID_PER_CLASS, N_VALID_PAIRS, VALID_PAIRS_SEED = 30, 360, 10_000
@@ -138,20 +138,8 @@ def guard_claims(table:list[dict], claims:list, chance:list[dict]) -> list[dict]
 
 # %% ../../nbs/07_siamese.ipynb #d9b1f6e4
 def plot_siamese(rows:list[dict]):
-    "Mean early and final validation accuracy per setup (std over seeds as error bars), and chance."
-    import matplotlib.pyplot as plt
-    names = list(dict.fromkeys(r['setup'] for r in rows))
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(names) + 1.2))
-    y = torch.arange(len(names)).float()
-    for off, metric, c in ((-0.2, 'early_accuracy', 'C7'), (0.2, 'accuracy', 'C0')):
-        m, s = zip(*(mean_std([r[metric] for r in rows if r['setup'] == n]) for n in names))
-        ax.barh(y + off, m, 0.4, xerr=s, color=c, label=metric.replace('_', ' '))
-    ax.axvline(CHANCE, color='k', ls=':', lw=1, label='chance')
-    ax.set_yticks(y.tolist(), names, fontsize=8); ax.invert_yaxis()
-    ax.set_xlabel('validation accuracy on pairs (same class or not)')
-    ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1))
-    fig.tight_layout()
-    return fig
+    "Mean early and final validation accuracy per setup (std over seeds as error bars), and chance: notebook 04's plot."
+    return plot_transfer(rows, xlabel='validation accuracy on pairs (same class or not)', chance=CHANCE, row_height=0.45)
 
 # %% ../../nbs/07_siamese.ipynb #cdea5355
 def siamese_experiment(quick:bool=False, seeds=None, steps:int|None=None, lr:float=2e-3,

@@ -127,16 +127,17 @@ def transfer_claims(source:str='digits') -> list:
 
 def _vals(rows, setup, metric): return [r[metric] for r in rows if r['setup'] == setup]
 
-def plot_transfer(rows:list[dict]):
-    "Mean final and early accuracy per setup, with the std over seeds as error bars."
+def plot_transfer(rows:list[dict], xlabel:str='validation accuracy on shapes', chance:float|None=None, row_height:float=0.4):
+    "Mean final and early accuracy per setup, with the std over seeds as error bars (and a line at `chance`, if given)."
     import matplotlib.pyplot as plt
     names = list(dict.fromkeys(r['setup'] for r in rows))
-    fig, ax = plt.subplots(figsize=(8, 0.4 * len(names) + 1.2))
+    fig, ax = plt.subplots(figsize=(8, row_height * len(names) + 1.2))
     y = torch.arange(len(names)).float()
     for off, metric, c in ((-0.2, 'early_accuracy', 'C7'), (0.2, 'accuracy', 'C0')):
         m, s = zip(*(mean_std(_vals(rows, n, metric)) for n in names))
         ax.barh(y + off, m, 0.4, xerr=s, color=c, label=metric.replace('_', ' '))
-    ax.set_yticks(y.tolist(), names, fontsize=8); ax.invert_yaxis(); ax.set_xlabel('validation accuracy on shapes')
+    if chance is not None: ax.axvline(chance, color='k', ls=':', lw=1, label='chance')
+    ax.set_yticks(y.tolist(), names, fontsize=8); ax.invert_yaxis(); ax.set_xlabel(xlabel)
     ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1))
     fig.tight_layout()
     return fig
