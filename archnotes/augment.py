@@ -13,36 +13,48 @@ __all__ = ['affine_matrix', 'warp', 'RandomAffine', 'MixUp']
 
 # %% ../nbs/06_overfitting.ipynb #fe5d474e
 def affine_matrix(angle, scale, tx, ty):
-    "Per-image `(bs, 2, 3)` matrices for `F.affine_grid`: rotate by `angle` (radians), zoom by `scale`, shift by `tx`, `ty` (in [-1, 1] units)."
+    """Per-image `(bs, 2, 3)` matrices for `F.affine_grid`: rotate by `angle` (radians), zoom by
+    `scale`, shift by `tx`, `ty` (in [-1, 1] units)."""
     cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale
-    return torch.stack([torch.stack([cos, -sin, tx], 1), torch.stack([sin, cos, ty], 1)], 1)  # (bs, 2, 3)
+    # (bs, 2, 3)
+    return torch.stack([torch.stack([cos, -sin, tx], 1), torch.stack([sin, cos, ty], 1)], 1)
 
 def warp(xb, theta):
-    "Resample images `(bs, c, h, w)` through `theta`; uncovered pixels get each image's background (its minimum)."
+    """Resample images `(bs, c, h, w)` through `theta`; uncovered pixels get each image's background
+    (its minimum)."""
     grid = F.affine_grid(theta, list(xb.shape), align_corners=False)
     fill = xb.amin(dim=(1, 2, 3), keepdim=True)
     return F.grid_sample(xb - fill, grid, align_corners=False, padding_mode='zeros') + fill
 
 class RandomAffine:
-    "Batch transform: per image, a random rotation (degrees), scale and shift (fraction of the size); no flips. Masks move along."
+    """Batch transform: per image, a random rotation (degrees), scale and shift (fraction of the
+    size); no flips. Masks move along."""
     def __init__(self, max_rotate:float=10., max_scale:float=0.1, max_shift:float=0.1):
         self.max_rotate = check_number('max_rotate', max_rotate, 0, 180)            # degrees
-        self.max_scale = check_number('max_scale', max_scale, 0, 1, hi_open=True)   # zoom in [1 - s, 1 + s]: positive, no flips
-        self.max_shift = check_number('max_shift', max_shift, 0, 1)                 # fraction of the size
+        # zoom in [1 - s, 1 + s]: positive, no flips
+        self.max_scale = check_number('max_scale', max_scale, 0, 1, hi_open=True)
+        # fraction of the size
+        self.max_shift = check_number('max_shift', max_shift, 0, 1)
 
     def __call__(self, xb, yb):
-        if xb.ndim != 4: raise ValueError(f"RandomAffine needs images (bs, c, h, w), got shape {tuple(xb.shape)}")
-        u = lambda: torch.rand(xb.shape[0], device=xb.device) * 2 - 1  # uniform in [-1, 1], one per image
+        if xb.ndim != 4:
+            raise ValueError("RandomAffine needs images (bs, c, h, w), got shape "
+                             f"{tuple(xb.shape)}")
+        # uniform in [-1, 1], one per image
+        u = lambda: torch.rand(xb.shape[0], device=xb.device) * 2 - 1
         theta = affine_matrix(u() * math.radians(self.max_rotate), 1 + u() * self.max_scale,
                               u() * 2 * self.max_shift, u() * 2 * self.max_shift)
-        if yb is not None and yb.ndim == 3:   # masks take the same transform, nearest-neighbour; uncovered pixels become background (0)
+        # masks take the same transform, nearest-neighbour; uncovered pixels become background (0)
+        if yb is not None and yb.ndim == 3:
             grid = F.affine_grid(theta, [len(yb), 1, *yb.shape[1:]], align_corners=False)
-            yb = F.grid_sample(yb[:, None].float(), grid, mode='nearest', align_corners=False)[:, 0].to(yb.dtype)
+            yb = F.grid_sample(yb[:, None].float(), grid, mode='nearest', align_corners=False)[
+                :, 0].to(yb.dtype)
         return warp(xb, theta), yb
 
 # %% ../nbs/06_overfitting.ipynb #d4757917
 class MixUp:
-    "Batch transform: mix each image and its one-hot target with a random partner's, weight `lam ~ Beta(alpha, alpha)`."
+    """Batch transform: mix each image and its one-hot target with a random partner's, weight `lam ~
+    Beta(alpha, alpha)`."""
     def __init__(self, alpha:float=0.4, n_out:int|None=None):
         self.alpha = check_number('alpha', alpha, lo=0, lo_open=True)
         self.n_out = check_int('n_out', n_out, lo=1, none_ok=True)
@@ -51,12 +63,17 @@ class MixUp:
     def setup(self, learn):
         "Take the number of classes from the learner's data unless it was given."
         if getattr(learn.dls.train.dataset, 'is_segmentation', False):
-            raise ValueError("MixUp mixes labels, and this data has masks (segmentation): leave MixUp out of batch_tfms")
+            raise ValueError("MixUp mixes labels, and this data has masks (segmentation): leave "
+                             "MixUp out of batch_tfms")
         if self.n_out is None: self.n_out = len(learn.dls.classes)
 
     def __call__(self, xb, yb):
-        if self.n_out is None: raise ValueError("MixUp needs the number of classes: pass n_out=... or use it inside a Learner")
-        if yb.ndim != 1: raise ValueError(f"MixUp mixes labels (bs,), got targets of shape {tuple(yb.shape)} (masks?)")
+        if self.n_out is None:
+            raise ValueError("MixUp needs the number of classes: pass n_out=... or use it inside a "
+                             "Learner")
+        if yb.ndim != 1:
+            raise ValueError(f"MixUp mixes labels (bs,), got targets of shape {tuple(yb.shape)} "
+                             "(masks?)")
         bs = xb.shape[0]
         lam = self.beta.sample((bs,)).to(xb.device)          # (bs,)
         perm = torch.randperm(bs, device=xb.device)          # partner of each image

@@ -7,10 +7,12 @@ __all__ = ['is_int', 'check_int', 'check_number', 'check_choice', 'check_type', 
 
 # %% ../nbs/00_data.ipynb #1a599933
 import difflib, math, numbers
+
 import torch
 
 def _kind(v) -> str:
-    "The type and a short repr of `v`, for error messages (a long repr, such as a whole model's, is cut)."
+    """The type and a short repr of `v`, for error messages (a long repr, such as a whole model's,
+    is cut)."""
     r = ' '.join(repr(v).split())   # on one line
     return f"{type(v).__name__} {r if len(r) <= 80 else r[:60] + ' ...'}"
 
@@ -19,32 +21,46 @@ def is_int(v) -> bool:
     return isinstance(v, numbers.Integral) and not isinstance(v, bool)
 
 def check_int(name:str, value, lo:int|None=None, hi:int|None=None, none_ok:bool=False):
-    "`value` as an int if it is one within `[lo, hi]`; else an error that names `name` and says what to pass."
+    """`value` as an int if it is one within `[lo, hi]`; else an error that names `name` and says
+    what to pass."""
     if value is None and none_ok: return None
-    rng = f" between {lo} and {hi}" if lo is not None and hi is not None else f" >= {lo}" if lo is not None else \
-          f" <= {hi}" if hi is not None else ''
-    if not is_int(value): raise TypeError(f"{name} must be an int{rng}{' or None' if none_ok else ''}, got {_kind(value)}")
-    if (lo is not None and value < lo) or (hi is not None and value > hi): raise ValueError(f"{name} must be an int{rng}, got {value!r}")
+    rng = (f" between {lo} and {hi}" if lo is not None and hi is not None
+           else f" >= {lo}" if lo is not None else f" <= {hi}" if hi is not None else '')
+    if not is_int(value):
+        raise TypeError(f"{name} must be an int{rng}{' or None' if none_ok else ''}, got "
+                        f"{_kind(value)}")
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        raise ValueError(f"{name} must be an int{rng}, got {value!r}")
     return int(value)
 
-def check_number(name:str, value, lo:float|None=None, hi:float|None=None, lo_open:bool=False, hi_open:bool=False,
+# %% ../nbs/00_data.ipynb #ee1108df
+def check_number(name:str, value, lo:float|None=None, hi:float|None=None, lo_open:bool=False,
+                 hi_open:bool=False,
                  none_ok:bool=False):
-    "`value` as a float if it is a finite real number in the range (`lo_open`: `lo` excluded); else an error naming `name`."
+    """`value` as a float if it is a finite real number in the range (`lo_open`: `lo` excluded);
+    else an error naming `name`."""
     if value is None and none_ok: return None
     if lo is not None and hi is not None:
-        rng = f" between {lo} and {hi}" + {(True, True): ' (both excluded)', (True, False): f' ({lo} excluded)',
-                                            (False, True): f' ({hi} excluded)', (False, False): ''}[lo_open, hi_open]
-    else: rng = f" {'>' if lo_open else '>='} {lo}" if lo is not None else f" {'<' if hi_open else '<='} {hi}" if hi is not None else ''
+        rng = f" between {lo} and {hi}" + {(True, True): ' (both excluded)',
+                                            (True, False): f' ({lo} excluded)',
+                                            (False, True): f' ({hi} excluded)',
+                                            (False, False): ''}[lo_open, hi_open]
+    else:
+        rng = (f" {'>' if lo_open else '>='} {lo}" if lo is not None
+               else f" {'<' if hi_open else '<='} {hi}" if hi is not None else '')
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number{rng}{' or None' if none_ok else ''}, got {_kind(value)}")
+        raise TypeError(f"{name} must be a number{rng}{' or None' if none_ok else ''}, got "
+                        f"{_kind(value)}")
     v = float(value)
     if not math.isfinite(v): raise ValueError(f"{name} must be a finite number{rng}, got {value!r}")
-    if lo is not None and (v <= lo if lo_open else v < lo) or hi is not None and (v >= hi if hi_open else v > hi):
+    if (lo is not None and (v <= lo if lo_open else v < lo)
+            or hi is not None and (v >= hi if hi_open else v > hi)):
         raise ValueError(f"{name} must be a number{rng}, got {value!r}")
     return v
 
 def check_choice(name:str, value, choices):
-    "`value` if it is one of `choices`; else a `ValueError` naming `name`, suggesting the nearest choices."
+    """`value` if it is one of `choices`; else a `ValueError` naming `name`, suggesting the nearest
+    choices."""
     choices = list(choices)
     if value in choices and not isinstance(value, bool): return value
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=2, cutoff=0.5)
@@ -56,16 +72,20 @@ def check_type(name:str, value, types, what:str):
     if not isinstance(value, types): raise TypeError(f"{name} must be {what}, got {_kind(value)}")
     return value
 
+# %% ../nbs/00_data.ipynb #1c0b3dc2
 def check_ints(name:str, values, lo:int|None=None, empty_ok:bool=True) -> list[int]:
     "`values` (a list or tuple of ints, each >= `lo`) as a list; else an error naming `name`."
-    if not isinstance(values, (list, tuple)): raise TypeError(f"{name} must be a list of ints, got {_kind(values)}")
+    if not isinstance(values, (list, tuple)):
+        raise TypeError(f"{name} must be a list of ints, got {_kind(values)}")
     if not values and not empty_ok: raise ValueError(f"{name} must not be empty")
     return [check_int(f"{name}[{i}]", v, lo) for i, v in enumerate(values)]
 
 def as_size(size, min_size:int=1, what:str='size') -> tuple[int, int]:
     "Turn `size` (an int or a `(h, w)` pair) into `(h, w)`, with a clear error for anything else."
-    hw = (size, size) if is_int(size) else tuple(size) if isinstance(size, (tuple, list, torch.Size)) else None
+    hw = ((size, size) if is_int(size)
+          else tuple(size) if isinstance(size, (tuple, list, torch.Size)) else None)
     if hw is None or len(hw) != 2 or not all(is_int(o) for o in hw):
         raise TypeError(f"{what} must be an int or a (height, width) pair of ints, got {size!r}")
-    if min(hw) < min_size: raise ValueError(f"{what} must be at least {min_size} pixels on each side, got {size!r}")
+    if min(hw) < min_size:
+        raise ValueError(f"{what} must be at least {min_size} pixels on each side, got {size!r}")
     return int(hw[0]), int(hw[1])

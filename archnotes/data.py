@@ -17,7 +17,8 @@ __all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'I
 # %% ../nbs/00_data.ipynb #c748b3ee
 @functools.lru_cache(maxsize=1)
 def load_raw_digits():
-    "The 1,797 real 8x8 handwritten digits that scikit-learn ships: images `(1797, 8, 8)` in [0, 1] and labels `(1797,)`."
+    """The 1,797 real 8x8 handwritten digits that scikit-learn ships: images `(1797, 8, 8)` in [0,
+    1] and labels `(1797,)`."""
     from sklearn.datasets import load_digits
     d = load_digits()
     x = torch.tensor(d.images, dtype=torch.float32) / 16  # (n, 8, 8)
@@ -25,7 +26,8 @@ def load_raw_digits():
 
 # %% ../nbs/00_data.ipynb #de4b99d3
 def split_by_class(y, valid_pct:float=0.2, seed:int=0):
-    "Indices `(train, valid)` holding `valid_pct` of each class in `valid`; the same for the same `seed`."
+    """Indices `(train, valid)` holding `valid_pct` of each class in `valid`; the same for the same
+    `seed`."""
     check_number('valid_pct', valid_pct, 0, 1, lo_open=True, hi_open=True)
     g = torch.Generator().manual_seed(check_int('seed', seed))
     train, valid = [], []
@@ -38,15 +40,19 @@ def split_by_class(y, valid_pct:float=0.2, seed:int=0):
 
 # %% ../nbs/00_data.ipynb #84c52b66
 def keep_per_class(idx, y, n:int, seed:int=0, what:str='n'):
-    "The sorted subset of `idx` that keeps `n` examples of each class of `y` (a label budget; `what`: its name in errors)."
+    """The sorted subset of `idx` that keeps `n` examples of each class of `y` (a label budget;
+    `what`: its name in errors)."""
     counts = torch.bincount(y[idx])
     have = counts[counts > 0]
-    if check_int(what, n) < 1: raise ValueError(f"{what}={n}: a label budget needs at least 1 example per class")
+    if check_int(what, n) < 1:
+        raise ValueError(f"{what}={n}: a label budget needs at least 1 example per class")
     if n > have.min():
-        raise ValueError(f"{what}={n}: asked for {n} examples per class but the smallest class has only "
+        raise ValueError(f"{what}={n}: asked for {n} examples per class but the smallest class has "
+                         "only "
                          f"{have.min().item()}; use at most {have.min().item()}")
     g = torch.Generator().manual_seed(check_int('seed', seed))
-    keep = [idx[y[idx] == c][torch.randperm(int(counts[c]), generator=g)[:n]] for c in (counts > 0).nonzero().squeeze(1)]
+    keep = [idx[y[idx] == c][torch.randperm(int(counts[c]), generator=g)[:n]]
+            for c in (counts > 0).nonzero().squeeze(1)]
     return torch.cat(keep).sort().values
 
 # %% ../nbs/00_data.ipynb #654378d4
@@ -61,33 +67,56 @@ def _digit_splits():
     for c in y.unique():
         idx = (y == c).nonzero().squeeze(1)
         idx = idx[torch.randperm(len(idx), generator=g)]
-        n_test, n_pre = round(len(idx) * SPLIT_FRACTIONS['test']), round(len(idx) * SPLIT_FRACTIONS['pretrain'])
-        parts['test'].append(idx[:n_test]); parts['pretrain'].append(idx[n_test:n_test + n_pre]); parts['dev'].append(idx[n_test + n_pre:])
+        n_test, n_pre = round(
+                len(idx) * SPLIT_FRACTIONS['test']), round(len(idx) * SPLIT_FRACTIONS['pretrain'])
+        parts['test'].append(idx[:n_test])
+        parts['pretrain'].append(idx[n_test:n_test + n_pre])
+        parts['dev'].append(idx[n_test + n_pre:])
     return {k: torch.cat(v).sort().values for k, v in parts.items()}
 
 def digit_splits() -> dict:
-    "The fixed, disjoint, class-stratified parts of the raw digits: `{'pretrain': idx, 'dev': idx, 'test': idx}`."
+    """The fixed, disjoint, class-stratified parts of the raw digits: `{'pretrain': idx, 'dev': idx,
+    'test': idx}`."""
     return {k: v.clone() for k, v in _digit_splits().items()}
+
+# %% ../nbs/00_data.ipynb #6c9453aa
+def _check_dataset(x, y, classes) -> list:
+    "Check images `x`, targets `y` and `classes` for an `ImageDataset`; return `classes` as a list."
+    check_type('x', x, torch.Tensor, 'a tensor of images (n, channels, height, width)')
+    check_type('y', y, torch.Tensor, 'a tensor of labels (n,) or masks (n, height, width)')
+    if x.ndim != 4:
+        raise ValueError("x (images) must be a 4D tensor (n, channels, height, width), got "
+                         f"shape {tuple(x.shape)}")
+    if len(x) != len(y):
+        raise ValueError(f"got {len(x)} images but {len(y)} targets in y: they must be one per "
+                         "image")
+    if y.ndim == 3 and y.shape[1:] != x.shape[2:]:
+        raise ValueError(f"masks of size {tuple(y.shape[1:])} do not match images of size "
+                         f"{tuple(x.shape[2:])}: resize the masks with nearest-neighbour "
+                         "interpolation to the image size")
+    if y.ndim not in (1, 3):
+        raise ValueError("targets must be labels (n,) or masks (n, h, w), got shape "
+                         f"{tuple(y.shape)}")
+    if not x.is_floating_point():
+        raise TypeError(f"x (images) must be floating point, got {x.dtype}: use x.float() / "
+                        "255 for bytes")
+    if y.dtype != torch.long:
+        raise TypeError(f"y must hold class indices as torch.long (int64), got {y.dtype}: use "
+                        "y.long()")
+    classes = list(check_type('classes', classes, (list, tuple), 'a list of class names'))
+    if len(y) and (y.min() < 0 or y.max() >= len(classes)):
+        bad = int(y.min()) if y.min() < 0 else int(y.max())
+        raise ValueError(f"y has label {bad} but there are {len(classes)} classes (labels 0 to "
+                         f"{len(classes) - 1}); a 'void' label (such as 255 in masks) must be "
+                         "mapped to a class first")
+    return classes
 
 # %% ../nbs/00_data.ipynb #c6340512
 class ImageDataset(Dataset):
-    "Images `x` `(n, c, h, w)` with labels `(n,)` or masks `(n, h, w)`, class names, and the normalisation `stats` used."
+    """Images `x` `(n, c, h, w)` with labels `(n,)` or masks `(n, h, w)`, class names, and the
+    normalisation `stats` used."""
     def __init__(self, x, y, classes, stats=None, sources=None):
-        check_type('x', x, torch.Tensor, 'a tensor of images (n, channels, height, width)')
-        check_type('y', y, torch.Tensor, 'a tensor of labels (n,) or masks (n, height, width)')
-        if x.ndim != 4: raise ValueError(f"x (images) must be a 4D tensor (n, channels, height, width), got shape {tuple(x.shape)}")
-        if len(x) != len(y): raise ValueError(f"got {len(x)} images but {len(y)} targets in y: they must be one per image")
-        if y.ndim == 3 and y.shape[1:] != x.shape[2:]:
-            raise ValueError(f"masks of size {tuple(y.shape[1:])} do not match images of size {tuple(x.shape[2:])}: "
-                             "resize the masks with nearest-neighbour interpolation to the image size")
-        if y.ndim not in (1, 3): raise ValueError(f"targets must be labels (n,) or masks (n, h, w), got shape {tuple(y.shape)}")
-        if not x.is_floating_point(): raise TypeError(f"x (images) must be floating point, got {x.dtype}: use x.float() / 255 for bytes")
-        if y.dtype != torch.long: raise TypeError(f"y must hold class indices as torch.long (int64), got {y.dtype}: use y.long()")
-        classes = list(check_type('classes', classes, (list, tuple), 'a list of class names'))
-        if len(y) and (y.min() < 0 or y.max() >= len(classes)):
-            bad = int(y.min()) if y.min() < 0 else int(y.max())
-            raise ValueError(f"y has label {bad} but there are {len(classes)} classes (labels 0 to {len(classes) - 1}); "
-                             "a 'void' label (such as 255 in masks) must be mapped to a class first")
+        classes = _check_dataset(x, y, classes)
         self.x, self.y, self.classes, self.stats, self.sources = x, y, classes, stats, sources
     def __len__(self): return len(self.x)
     def __getitem__(self, i): return self.x[i], self.y[i]
@@ -95,20 +124,26 @@ class ImageDataset(Dataset):
     def is_segmentation(self): return self.y.ndim == 3
     def __repr__(self):
         kind = 'masks' if self.is_segmentation else 'labels'
-        return f"ImageDataset({len(self)} images of {tuple(self.x.shape[1:])}, {kind}, {len(self.classes)} classes)"
+        return (f"ImageDataset({len(self)} images of {tuple(self.x.shape[1:])}, {kind}, "
+                f"{len(self.classes)} classes)")
 
 # %% ../nbs/00_data.ipynb #4fdc8ef2
 def resize_images(x, size):
     "Resize a stack of single-channel images `(n, h, w)` to `size` with bilinear interpolation."
-    return F.interpolate(x[:, None], size=as_size(size, what='image size'), mode='bilinear', align_corners=False)[:, 0]
+    return F.interpolate(x[:, None], size=as_size(size, what='image size'), mode='bilinear',
+                         align_corners=False)[:, 0]
 
 def _check_stats(stats, n_ch:int):
     if not isinstance(stats, (tuple, list)):
-        raise TypeError(f"stats must be (mean, std), per channel (the training set's `train_ds.stats`), got {stats!r}")
-    if len(stats) != 2: raise ValueError(f"stats must be (mean, std), two tuples with a value per channel, got {stats!r}")
+        raise TypeError("stats must be (mean, std), per channel (the training set's "
+                        f"`train_ds.stats`), got {stats!r}")
+    if len(stats) != 2:
+        raise ValueError("stats must be (mean, std), two tuples with a value per channel, got "
+                         f"{stats!r}")
     mean, std = (torch.as_tensor(s, dtype=torch.float64).flatten() for s in stats)
     if not len(mean) == len(std) == n_ch:
-        raise ValueError(f"stats have {len(mean)} and {len(std)} values but the images have {n_ch} channels: one per channel")
+        raise ValueError(f"stats have {len(mean)} and {len(std)} values but the images have {n_ch} "
+                         "channels: one per channel")
     if (std <= 0).any(): raise ValueError(f"every std in stats must be > 0, got {stats[1]!r}")
 
 def normalize(x, stats):
@@ -131,27 +166,34 @@ def _check_n_in(n_in):
         raise ValueError(f"n_in must be 1 (grey) or 3 (grey repeated as RGB), got {n_in!r}")
 
 def channel_stats(x):
-    "Per-channel mean and std of `(n, c, h, w)` images, as tuples of floats (the `stats` that `normalize` takes)."
+    """Per-channel mean and std of `(n, c, h, w)` images, as tuples of floats (the `stats` that
+    `normalize` takes)."""
     return tuple(x.mean((0, 2, 3)).tolist()), tuple(x.std((0, 2, 3)).tolist())
 
 def _digit_images(size, n_in):
     x, y = load_raw_digits()
     return resize_images(x, size)[:, None].expand(-1, n_in, -1, -1), y   # (n, n_in, h, w)
 
-def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, seed:int=0, part:str='dev'):
-    "Train and valid `ImageDataset`s of real digits at `size`: `part` ('dev' or 'pretrain') split by `seed`, normalised with the train stats."
+def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, seed:int=0,
+           part:str='dev'):
+    """Train and valid `ImageDataset`s of real digits at `size`: `part` ('dev' or 'pretrain') split
+    by `seed`, normalised with the train stats."""
     _check_n_in(n_in); check_int('seed', seed); check_int('per_class', per_class, none_ok=True)
-    if part == 'test': raise ValueError("part='test' is for scoring only, nothing trains on it: use digits_test(train_ds.stats)")
+    if part == 'test':
+        raise ValueError("part='test' is for scoring only, nothing trains on it: use "
+                         "digits_test(train_ds.stats)")
     check_choice('part', part, ('dev', 'pretrain'))
     x, y = _digit_images(size, n_in)
     pool = digit_splits()[part]
     train, valid = (pool[i] for i in split_by_class(y[pool], valid_pct, seed))
     if per_class is not None: train = keep_per_class(train, y, per_class, seed, what='per_class')
     stats = channel_stats(x[train])
-    return tuple(ImageDataset(normalize(x[i], stats), y[i], DIGIT_CLASSES, stats, sources=i) for i in (train, valid))
+    return tuple(ImageDataset(normalize(x[i], stats), y[i], DIGIT_CLASSES, stats, sources=i)
+                 for i in (train, valid))
 
 def digits_test(stats, size=32, n_in:int=1):
-    "The fixed test digits at `size`, normalised with `stats` (those of the training set, `train_ds.stats`): for scoring only."
+    """The fixed test digits at `size`, normalised with `stats` (those of the training set,
+    `train_ds.stats`): for scoring only."""
     _check_n_in(n_in); _check_stats(stats, n_in)
     x, y = _digit_images(size, n_in)
     test = digit_splits()['test']
@@ -167,12 +209,15 @@ class DataLoaders:
     @classmethod
     def from_datasets(cls, train_ds, valid_ds, bs:int=64, seed:int=0, num_workers:int=0):
         "Shuffle `train_ds` with a generator seeded by `seed`; keep `valid_ds` in order."
-        check_int('bs', bs, lo=1); check_int('seed', seed); check_int('num_workers', num_workers, lo=0)
+        check_int('bs', bs, lo=1)
+        check_int('seed', seed)
+        check_int('num_workers', num_workers, lo=0)
         for name, ds in (('train_ds', train_ds), ('valid_ds', valid_ds)):
             check_type(name, ds, Dataset, 'a torch Dataset, such as an ImageDataset')
             if len(ds) == 0: raise ValueError(f"{name} is empty: it needs at least one sample")
         g = torch.Generator().manual_seed(seed)
-        train = DataLoader(train_ds, bs, shuffle=True, drop_last=len(train_ds) > bs, generator=g, num_workers=num_workers)
+        train = DataLoader(train_ds, bs, shuffle=True, drop_last=len(train_ds) > bs, generator=g,
+                           num_workers=num_workers)
         return cls(train, DataLoader(valid_ds, bs * 2, shuffle=False, num_workers=num_workers))
 
     @property
@@ -185,7 +230,8 @@ class DataLoaders:
 
 # %% ../nbs/00_data.ipynb #e2f68af8
 def mask_cmap(n_classes:int):
-    "A colour map with a transparent class 0 (background) and a distinct, non-grey colour for each other class."
+    """A colour map with a transparent class 0 (background) and a distinct, non-grey colour for each
+    other class."""
     import matplotlib.pyplot as plt
     from matplotlib.colors import ListedColormap
     if n_classes <= 11:   # tab10 without its grey (it would vanish on grey images), plus lime
@@ -198,20 +244,25 @@ def mask_legend(fig, classes, n_classes:int):
     from matplotlib.patches import Patch
     cmap, names = mask_cmap(n_classes), classes or [str(c) for c in range(n_classes)]
     handles = [Patch(color=cmap(c), label=names[c]) for c in range(1, n_classes)]
-    fig.legend(handles=handles, loc='lower center', ncol=min(len(handles), 11), fontsize=8, frameon=False, bbox_to_anchor=(0.5, -0.02))
+    fig.legend(handles=handles, loc='lower center', ncol=min(len(handles), 11), fontsize=8,
+               frameon=False, bbox_to_anchor=(0.5, -0.02))
 
 def _as_batch(data, n):
     if isinstance(data, DataLoaders): data = data.train.dataset
     if isinstance(data, Dataset):
         n = min(n, len(data))
         return data.x[:n], data.y[:n], data.classes, data.stats
-    if not (isinstance(data, (tuple, list)) and len(data) == 2 and all(isinstance(t, torch.Tensor) for t in data)):
-        raise TypeError(f"data must be an ImageDataset, DataLoaders or a batch (xb, yb) of tensors, got {data!r}")
+    if not (isinstance(data, (tuple, list)) and len(data) == 2 and all(
+        isinstance(t, torch.Tensor) for t in data)):
+        raise TypeError("data must be an ImageDataset, DataLoaders or a batch (xb, yb) of "
+                        f"tensors, got {data!r}")
     xb, yb = data
     return xb[:n], yb[:n], None, None
 
+# %% ../nbs/00_data.ipynb #0f062b9e
 def show_batch(data, n:int=16, ncols:int=8, classes=None, stats=None, title:str|None=None):
-    "Plot `n` images of `data` (an `ImageDataset`, `DataLoaders` or `(xb, yb)`) with labels as titles or masks on top."
+    """Plot `n` images of `data` (an `ImageDataset`, `DataLoaders` or `(xb, yb)`) with labels as
+    titles or masks on top."""
     import matplotlib.pyplot as plt
     check_int('n', n, lo=1); check_int('ncols', ncols, lo=1)
     x, y, ds_classes, ds_stats = _as_batch(data, n)
@@ -226,13 +277,16 @@ def show_batch(data, n:int=16, ncols:int=8, classes=None, stats=None, title:str|
         ax.imshow(img[..., 0] if img.shape[-1] == 1 else img, cmap='gray', vmin=0, vmax=1)
         if y.ndim == 3:
             k = len(classes) if classes else int(y.max()) + 1
-            ax.imshow(y[i].numpy(), cmap=mask_cmap(k), vmin=0, vmax=k - 1, alpha=0.6, interpolation='nearest')
+            ax.imshow(y[i].numpy(), cmap=mask_cmap(k), vmin=0, vmax=k - 1, alpha=0.6,
+                      interpolation='nearest')
             present = [classes[c] if classes else str(c) for c in y[i].unique().tolist() if c != 0]
             ax.set_title(' '.join(present), fontsize=8)
         else: ax.set_title(classes[y[i]] if classes else str(int(y[i])), fontsize=9)
     if title: fig.suptitle(title)
     fig.tight_layout()
-    if y.ndim == 3: mask_legend(fig, classes, len(classes) if classes else int(y.max()) + 1); fig.subplots_adjust(bottom=0.12)
+    if y.ndim == 3:
+        mask_legend(fig, classes, len(classes) if classes else int(y.max()) + 1)
+        fig.subplots_adjust(bottom=0.12)
     return fig
 
 # %% ../nbs/00_data.ipynb #5d6a5a6c
@@ -247,7 +301,8 @@ def _place(occupied, s, g, tries=20):
     return None
 
 def compose_scene(x, y, pool, size, n_digits, scale, g, ink:float=0.3):
-    "One scene: `n_digits` digits drawn from `pool` (indices into `x`, `y`), placed without overlap. Returns image, mask, sources."
+    """One scene: `n_digits` digits drawn from `pool` (indices into `x`, `y`), placed without
+    overlap. Returns image, mask, sources."""
     h, w = size
     img, mask = torch.zeros(h, w), torch.zeros(h, w, dtype=torch.long)
     occupied, used = torch.zeros(h, w, dtype=torch.bool), []
@@ -265,36 +320,48 @@ def compose_scene(x, y, pool, size, n_digits, scale, g, ink:float=0.3):
     return img, mask, used
 
 # %% ../nbs/00_data.ipynb #87064953
-def digit_scenes(size=64, n_train:int=800, n_valid:int=200, n_in:int=1, n_digits=(2, 4), scale=(0.25, 0.55), seed:int=0):
-    "Train scenes of dev digits and valid scenes of test digits on a canvas of `size`; masks: 0 background, d+1 digit d."
+def digit_scenes(size=64, n_train:int=800, n_valid:int=200, n_in:int=1, n_digits=(2, 4),
+                 scale=(0.25, 0.55), seed:int=0):
+    """Train scenes of dev digits and valid scenes of test digits on a canvas of `size`; masks: 0
+    background, d+1 digit d."""
     _check_n_in(n_in)
     h, w = as_size(size, min_size=16, what='scene size')
-    check_int('n_train', n_train, lo=1); check_int('n_valid', n_valid, lo=1); check_int('seed', seed)
+    check_int('n_train', n_train, lo=1)
+    check_int('n_valid', n_valid, lo=1)
+    check_int('seed', seed)
     check_type('scale', scale, (tuple, list), 'a pair (lo, hi) of fractions of the scene size')
     check_type('n_digits', n_digits, (tuple, list), 'a pair (lo, hi) of digit counts')
-    if len(scale) != 2 or not (0 < check_number('scale[0]', scale[0]) <= check_number('scale[1]', scale[1]) <= 1):
+    if len(scale) != 2 or not (0 < check_number('scale[0]', scale[0]) <= check_number(
+        'scale[1]', scale[1]) <= 1):
         raise ValueError(f"scale must be (lo, hi) with 0 < lo <= hi <= 1, got {scale}")
-    if len(n_digits) != 2 or not (1 <= check_int('n_digits[0]', n_digits[0]) <= check_int('n_digits[1]', n_digits[1])):
+    if len(n_digits) != 2 or not (1 <= check_int(
+        'n_digits[0]', n_digits[0]) <= check_int('n_digits[1]', n_digits[1])):
         raise ValueError(f"n_digits must be (lo, hi) with 1 <= lo <= hi, got {n_digits}")
     x, y = load_raw_digits()
-    pools = digit_splits()['dev'], digit_splits()['test']   # scenes scored on digits nothing trained on
+    # scenes scored on digits nothing trained on
+    pools = digit_splits()['dev'], digit_splits()['test']
     g = torch.Generator().manual_seed(seed)
     res = []
     for pool, n in zip(pools, (n_train, n_valid)):
-        scenes = [compose_scene(x, y, pool, (h, w), int(torch.randint(n_digits[0], n_digits[1] + 1, (1,), generator=g)),
+        scenes = [compose_scene(x, y, pool, (h, w), int(torch.randint(
+            n_digits[0], n_digits[1] + 1, (1,), generator=g)),
                                 scale, g) for _ in range(n)]
-        imgs = torch.stack([s[0] for s in scenes])[:, None].expand(-1, n_in, -1, -1)  # (n, n_in, h, w)
+        # (n, n_in, h, w)
+        imgs = torch.stack([s[0] for s in scenes])[:, None].expand(-1, n_in, -1, -1)
         res.append((imgs, torch.stack([s[1] for s in scenes]), [s[2] for s in scenes]))
     stats = channel_stats(res[0][0])
-    return tuple(ImageDataset(normalize(i, stats), m, SCENE_CLASSES, stats, sources=src) for i, m, src in res)
+    return tuple(ImageDataset(normalize(i, stats), m, SCENE_CLASSES, stats, sources=src) for i, m,
+                 src in res)
 
 # %% ../nbs/00_data.ipynb #ff30fb70
 IMAGENET_STATS = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
 _BOOK_DATASETS = {  # name: (torchvision class, folder under root, channels, stats)
     'mnist': ('MNIST', 'MNIST/raw', 1, ((0.1307,), (0.3081,))),
     'fashion_mnist': ('FashionMNIST', 'FashionMNIST/raw', 1, ((0.2860,), (0.3530,))),
-    'cifar10': ('CIFAR10', 'cifar-10-batches-py', 3, ((0.4914, 0.4822, 0.4465), (0.2470, 0.2435, 0.2616))),
-    'cifar100': ('CIFAR100', 'cifar-100-python', 3, ((0.5071, 0.4865, 0.4409), (0.2673, 0.2564, 0.2762))),
+    'cifar10': ('CIFAR10', 'cifar-10-batches-py', 3, ((0.4914, 0.4822, 0.4465),
+                                                       (0.2470, 0.2435, 0.2616))),
+    'cifar100': ('CIFAR100', 'cifar-100-python', 3, ((0.5071, 0.4865, 0.4409),
+                                                      (0.2673, 0.2564, 0.2762))),
     'pets': ('OxfordIIITPet', 'oxford-iiit-pet', 3, IMAGENET_STATS),
 }
 BUILT_IN = ('digits', 'digit_scenes', 'shapes')   # made here, no download (shapes: notebook 04)
@@ -302,11 +369,13 @@ DATASET_NAMES = [*BUILT_IN, *_BOOK_DATASETS]
 PET_SEG_CLASSES = ['pet', 'background', 'border']
 
 def check_dataset_name(name:str):
-    "Raise a `ValueError` naming the closest known data sets if `name` is not one of `DATASET_NAMES`."
+    """Raise a `ValueError` naming the closest known data sets if `name` is not one of
+    `DATASET_NAMES`."""
     if name in DATASET_NAMES: return name
     close = difflib.get_close_matches(str(name), DATASET_NAMES, n=3, cutoff=0.4)
     hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ''
-    raise ValueError(f"unknown data set {name!r}.{hint} Known data sets: {', '.join(DATASET_NAMES)}")
+    raise ValueError(f"unknown data set {name!r}.{hint} Known data sets: "
+                     f"{', '.join(DATASET_NAMES)}")
 
 # %% ../nbs/00_data.ipynb #0adad3c4
 def _to_tensor(img, size, n_ch, mode='bilinear'):
@@ -314,28 +383,40 @@ def _to_tensor(img, size, n_ch, mode='bilinear'):
     t = pil_to_tensor(img)  # (c, h, w) uint8
     if t.shape[0] != n_ch: t = t[:1].expand(n_ch, -1, -1) if n_ch == 3 else t[:1]
     t = t[None].float()
-    return F.interpolate(t, size=size, mode=mode, **({} if mode == 'nearest' else {'align_corners': False}))[0]
+    return F.interpolate(t, size=size, mode=mode, **({} if mode == 'nearest'
+                                                     else {'align_corners': False}))[0]
 
 def _open_torchvision(name, root, train, download, task):
     import torchvision.datasets as tvd
     cls_name, folder, _, _ = _BOOK_DATASETS[name]
-    kw = dict(split='trainval' if train else 'test', target_types='segmentation' if task == 'segmentation' else 'category') \
+    kw = dict(split='trainval' if train else 'test', target_types='segmentation'
+              if task == 'segmentation' else 'category') \
         if name == 'pets' else dict(train=train)
     where = Path(root).expanduser() / folder
     try: return getattr(tvd, cls_name)(str(Path(root).expanduser()), download=download, **kw)
     except (RuntimeError, OSError) as e:
-        if download: raise ConnectionError(f"could not download {name} into {where} ({e}). Without internet, copy the "
-                                           "data set's files there yourself and call again with download=False.") from e
-        raise FileNotFoundError(f"{name} is not in {where} (torchvision said: {e}). Call book_dataset({name!r}, root={str(root)!r}, "
-                                f"download=True) on a machine with internet, or copy the data set's files into {where}.") from None
+        if download:
+            raise ConnectionError(f"could not download {name} into {where} ({e}). Without "
+                                  "internet, copy the "
+                                  "data set's files there yourself and call again with "
+                                  "download=False.") from e
+        raise FileNotFoundError(f"{name} is not in {where} (torchvision said: {e}). Call "
+                                f"book_dataset({name!r}, root={str(root)!r}, "
+                                "download=True) on a machine with internet, or copy the data "
+                                f"set's files into {where}.") from None
 
-def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None, task:str='classification',
+# %% ../nbs/00_data.ipynb #00dd09e4
+def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
+                 task:str='classification',
                  download:bool=False, limit:int|None=None):
-    "Load one split of a data set the book uses (MNIST, CIFAR-10/100, Pets) from `root` as an `ImageDataset`."
+    """Load one split of a data set the book uses (MNIST, CIFAR-10/100, Pets) from `root` as an
+    `ImageDataset`."""
     check_dataset_name(name)
     if name in BUILT_IN: raise ValueError(f"{name!r} is built in: call {name}() instead")
-    check_choice('task', task, ('classification', 'segmentation')); check_int('limit', limit, lo=1, none_ok=True)
-    if task == 'segmentation' and name != 'pets': raise ValueError(f"only 'pets' has segmentation masks, not {name!r}")
+    check_choice('task', task, ('classification', 'segmentation'))
+    check_int('limit', limit, lo=1, none_ok=True)
+    if task == 'segmentation' and name != 'pets':
+        raise ValueError(f"only 'pets' has segmentation masks, not {name!r}")
     tv = _open_torchvision(name, root, train, download, task)
     _, _, n_ch, stats = _BOOK_DATASETS[name]
     n = len(tv) if limit is None else min(limit, len(tv))
@@ -344,13 +425,15 @@ def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
         img, target = tv[i]
         hw = as_size(size) if size is not None else (img.height, img.width)
         xs.append(_to_tensor(img, hw, n_ch) / 255)
-        ys.append(_to_tensor(target, hw, 1, mode='nearest')[0].long() - 1 if task == 'segmentation' else torch.tensor(target))
+        ys.append(_to_tensor(target, hw, 1, mode='nearest')[0].long() - 1 if task == 'segmentation'
+                  else torch.tensor(target))
     if task == 'segmentation': classes = PET_SEG_CLASSES
     else: classes = getattr(tv, 'classes', None) or [str(i) for i in range(int(max(ys)) + 1)]
     return ImageDataset(normalize(torch.stack(xs), stats), torch.stack(ys), classes, stats)
 
 # %% ../nbs/04_transfer.ipynb #d2767caf
 import math
+
 from .checks import as_size, check_int
 
 SHAPE_CLASSES = ['circle', 'triangle', 'square', 'star', 'cross', 'arrow']
@@ -371,7 +454,8 @@ def shape_segments(name:str):
         pts = torch.stack([r * torch.cos(a), r * torch.sin(a)], 1)
         return torch.stack([pts, pts.roll(-1, 0)], 1)
     if name == 'cross': return torch.tensor([[[-1., 0], [1, 0]], [[0, -1], [0, 1]]])
-    if name == 'arrow': return torch.tensor([[[-1., 0], [1, 0]], [[1, 0], [0.4, 0.5]], [[1, 0], [0.4, -0.5]]])
+    if name == 'arrow':
+        return torch.tensor([[[-1., 0], [1, 0]], [[1, 0], [0.4, 0.5]], [[1, 0], [0.4, -0.5]]])
     raise ValueError(f"unknown shape {name!r}; known: {SHAPE_CLASSES}")
 
 def _seg_dist(p, seg):
@@ -381,8 +465,10 @@ def _seg_dist(p, seg):
     t = (((p[:, None] - a) * ab).sum(-1) / (ab * ab).sum(-1).clamp_min(1e-9)).clamp(0, 1)  # (n, s)
     return (p[:, None] - (a + t[..., None] * ab)).norm(dim=-1)
 
+# %% ../nbs/04_transfer.ipynb #a6a9ba71
 def draw_shape(name:str, size, g) -> torch.Tensor:
-    "One image of `size` (an int or `(h, w)`) in [0, 1] of shape `name`, randomly scaled, rotated, placed, wobbled and noised by `g`."
+    """One image of `size` (an int or `(h, w)`) in [0, 1] of shape `name`, randomly scaled, rotated,
+    placed, wobbled and noised by `g`."""
     h, w = as_size(size, min_size=8)
     u = lambda *s: torch.rand(*s, generator=g)
     seg = shape_segments(name).clone()
@@ -395,16 +481,23 @@ def draw_shape(name:str, size, g) -> torch.Tensor:
     ys, xs = torch.meshgrid(torch.linspace(-1, 1, h), torch.linspace(-1, 1, w), indexing='ij')
     d = _seg_dist(torch.stack([xs.flatten(), ys.flatten()], 1), seg).amin(1).view(h, w)
     width = (0.06 + 0.06 * u(1).item())
-    ink = (1 - (d - width / 2) / (2 / min(h, w))).clamp(0, 1)             # soft edge of about one pixel
+    # soft edge of about one pixel
+    ink = (1 - (d - width / 2) / (2 / min(h, w))).clamp(0, 1)
     return (ink + 0.15 * torch.randn(h, w, generator=g)).clamp(0, 1)
 
 def shapes(size=32, per_class:int=5, valid_per_class:int=50, seed:int=0, stats=None):
-    "Train and valid `ImageDataset`s of `SHAPE_CLASSES` at `size` (an int or `(h, w)`): `per_class` labelled images each (seeded), a fixed valid set."
-    as_size(size, min_size=8); check_int('per_class', per_class, lo=1); check_int('valid_per_class', valid_per_class, lo=1)
+    """Train and valid `ImageDataset`s of `SHAPE_CLASSES` at `size` (an int or `(h, w)`):
+    `per_class` labelled images each (seeded), a fixed valid set."""
+    as_size(size, min_size=8)
+    check_int('per_class', per_class, lo=1)
+    check_int('valid_per_class', valid_per_class, lo=1)
     check_int('seed', seed)
     def make(n, g):
-        x = torch.stack([draw_shape(c, size, g) for c in SHAPE_CLASSES for _ in range(n)])[:, None]   # (n*6, 1, size, size)
+        # (n*6, 1, size, size)
+        x = torch.stack([draw_shape(c, size, g) for c in SHAPE_CLASSES for _ in range(n)])[:, None]
         return x, torch.arange(len(SHAPE_CLASSES)).repeat_interleave(n)
-    (xt, yt), (xv, yv) = make(per_class, torch.Generator().manual_seed(seed)), make(valid_per_class, torch.Generator().manual_seed(10_000))
+    (xt, yt), (xv, yv) = make(per_class, torch.Generator().manual_seed(seed)), make(
+        valid_per_class, torch.Generator().manual_seed(10_000))
     stats = stats or channel_stats(xt)
-    return ImageDataset(normalize(xt, stats), yt, SHAPE_CLASSES, stats), ImageDataset(normalize(xv, stats), yv, SHAPE_CLASSES, stats)
+    return ImageDataset(normalize(xt, stats), yt, SHAPE_CLASSES, stats), ImageDataset(normalize(
+        xv, stats), yv, SHAPE_CLASSES, stats)

@@ -9,16 +9,20 @@ __all__ = ['conv_layer', 'init_weights', 'n_params', 'evaluating', 'AdaptiveConc
 from contextlib import contextmanager
 import torch, torch.nn as nn, torch.nn.functional as F
 
-def conv_layer(ni:int, nf:int, ks:int=3, stride:int=1, bn:bool=False, act:bool=True, xtra=None) -> nn.Sequential:
-    "Conv2d (`ks`, `stride`, same padding), then BatchNorm (optional), then ReLU (optional), then `xtra`."
+def conv_layer(ni:int, nf:int, ks:int=3, stride:int=1, bn:bool=False, act:bool=True,
+               xtra=None) -> nn.Sequential:
+    """Conv2d (`ks`, `stride`, same padding), then BatchNorm (optional), then ReLU (optional), then
+    `xtra`."""
     layers = [nn.Conv2d(ni, nf, ks, stride=stride, padding=(ks - 1) // 2, bias=not bn)]
     if bn: layers.append(nn.BatchNorm2d(nf))
-    if act: layers.append(nn.ReLU(inplace=True))         # in place: the conv/BN output is not needed again
+    # in place: the conv/BN output is not needed again
+    if act: layers.append(nn.ReLU(inplace=True))
     if xtra is not None: layers.append(xtra)
     return nn.Sequential(*layers)
 
 def init_weights(module, init=nn.init.kaiming_normal_):
-    "Initialise the weights of every linear and convolution layer in `module` with `init`, and their biases with zeros."
+    """Initialise the weights of every linear and convolution layer in `module` with `init`, and
+    their biases with zeros."""
     for m in module.modules():
         if isinstance(m, (nn.Linear, nn.Conv1d, nn.Conv2d, nn.ConvTranspose2d)):
             init(m.weight)
@@ -31,7 +35,8 @@ def n_params(model) -> int:
 
 @contextmanager
 def evaluating(model):
-    "Eval mode for the `with` block; afterwards (also after an error) the train/eval mode `model` had before."
+    """Eval mode for the `with` block; afterwards (also after an error) the train/eval mode `model`
+    had before."""
     was_training = model.training
     model.eval()
     try: yield model
@@ -41,7 +46,8 @@ def evaluating(model):
 from .checks import as_size, check_int, check_number, check_type, is_int
 
 class AdaptiveConcatPool2d(nn.Module):
-    "Max and average pooling to `size`, concatenated over channels: `(bs, nf, h, w)` -> `(bs, 2*nf, size, size)`."
+    """Max and average pooling to `size`, concatenated over channels: `(bs, nf, h, w)` -> `(bs,
+    2*nf, size, size)`."""
     def __init__(self, size:int=1):
         super().__init__()
         size = check_int('size', size, 1) if is_int(size) else as_size(size, what='size')
@@ -52,17 +58,23 @@ class AdaptiveConcatPool2d(nn.Module):
 def _check_p(name:str, p) -> float:
     "`p` if it is a dropout probability (a number in [0, 1)); else an error naming `name`."
     check_number(name, p)
-    if not 0 <= p < 1: raise ValueError(f"{name} (a dropout probability) must be in [0, 1), got {p!r}")
+    if not 0 <= p < 1:
+        raise ValueError(f"{name} (a dropout probability) must be in [0, 1), got {p!r}")
     return p
 
 def lin_bn_drop(ni:int, nf:int, bn:bool=True, p:float=0., act=None, lin_first:bool=False) -> list:
-    "Layers of one head unit: `BatchNorm1d` (optional) and `Dropout(p)` around a `Linear(ni, nf)`, then `act`."
+    """Layers of one head unit: `BatchNorm1d` (optional) and `Dropout(p)` around a `Linear(ni, nf)`,
+    then `act`."""
     check_int('ni', ni, 1); check_int('nf', nf, 1); _check_p('p', p)
-    check_type('bn', bn, bool, 'True or False'); check_type('lin_first', lin_first, bool, 'True or False')
+    check_type('bn', bn, bool, 'True or False')
+    check_type('lin_first', lin_first, bool, 'True or False')
     if act is not None and not isinstance(act, nn.Module):
-        raise TypeError(f"act must be an activation module (nn.ReLU(), say) or None, got {type(act).__name__} {act!r}")
-    norm_drop = ([nn.BatchNorm1d(nf if lin_first else ni)] if bn else []) + ([nn.Dropout(p)] if p else [])
-    lin = [nn.Linear(ni, nf, bias=not bn)] + ([act] if act is not None else [])   # BatchNorm's shift replaces a bias
+        raise TypeError("act must be an activation module (nn.ReLU(), say) or None, got "
+                        f"{type(act).__name__} {act!r}")
+    norm_drop = (([nn.BatchNorm1d(nf if lin_first else ni)] if bn else [])
+                 + ([nn.Dropout(p)] if p else []))
+    # BatchNorm's shift replaces a bias
+    lin = [nn.Linear(ni, nf, bias=not bn)] + ([act] if act is not None else [])
     return lin + norm_drop if lin_first else norm_drop + lin
 
 # %% ../nbs/03_heads.ipynb #4cd518f5
@@ -71,18 +83,23 @@ class SigmoidRange(nn.Module):
     def __init__(self, low:float, high:float):
         super().__init__()
         check_number('low', low); check_number('high', high)
-        if not low < high: raise ValueError(f"y_range must be (low, high) with low < high, got {(low, high)}")
+        if not low < high:
+            raise ValueError(f"y_range must be (low, high) with low < high, got {(low, high)}")
         self.low, self.high = low, high
     def forward(self, x): return torch.sigmoid(x) * (self.high - self.low) + self.low
 
 def y_range_layer(y_range) -> SigmoidRange|None:
-    "A `SigmoidRange` for `y_range` (a `(low, high)` pair of finite numbers), None for None; a clear error for anything else."
+    """A `SigmoidRange` for `y_range` (a `(low, high)` pair of finite numbers), None for None; a
+    clear error for anything else."""
     if y_range is None: return None
     if not isinstance(y_range, (tuple, list)):
-        raise TypeError(f"y_range must be a (low, high) pair of numbers or None, got {type(y_range).__name__} {y_range!r}")
-    if len(y_range) != 2: raise ValueError(f"y_range must be a (low, high) pair of numbers, got {tuple(y_range)!r}")
+        raise TypeError("y_range must be a (low, high) pair of numbers or None, got "
+                        f"{type(y_range).__name__} {y_range!r}")
+    if len(y_range) != 2:
+        raise ValueError(f"y_range must be a (low, high) pair of numbers, got {tuple(y_range)!r}")
     for i, v in enumerate(y_range): check_number(f'y_range[{i}]', v)
-    if not y_range[0] < y_range[1]: raise ValueError(f"y_range must be (low, high) with low < high, got {tuple(y_range)}")
+    if not y_range[0] < y_range[1]:
+        raise ValueError(f"y_range must be (low, high) with low < high, got {tuple(y_range)}")
     return SigmoidRange(*y_range)
 
 # %% ../nbs/05_decoders.ipynb #0ec744b8

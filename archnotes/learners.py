@@ -15,33 +15,41 @@ from .heads import create_vision_model
 from .training import Learner
 
 class Renormalize(nn.Module):
-    "Take images normalised with `from_stats` (the data's) to `to_stats` (those a pretrained body was trained with)."
+    """Take images normalised with `from_stats` (the data's) to `to_stats` (those a pretrained body
+    was trained with)."""
     def __init__(self, from_stats, to_stats):
         super().__init__()
         as_t = lambda v: torch.as_tensor(v, dtype=torch.float32).view(1, -1, 1, 1)
         (m0, s0), (m1, s1) = ([as_t(v) for v in st] for st in (from_stats, to_stats))
-        self.register_buffer('scale', s0 / s1, persistent=False)          # x * s0 + m0 is the raw image;
-        self.register_buffer('shift', (m0 - m1) / s1, persistent=False)   # minus m1, over s1: the body's
+        # x * s0 + m0 is the raw image;
+        self.register_buffer('scale', s0 / s1, persistent=False)
+        # minus m1, over s1: the body's
+        self.register_buffer('shift', (m0 - m1) / s1, persistent=False)
         self.from_stats, self.to_stats = from_stats, to_stats
 
     def forward(self, x):
         c = self.scale.shape[1]
         if x.ndim != 4 or x.shape[1] != c:
-            raise ValueError(f"Renormalize takes images (bs, {c}, h, w), got shape {tuple(x.shape)}")
+            raise ValueError(f"Renormalize takes images (bs, {c}, h, w), got shape "
+                             f"{tuple(x.shape)}")
         return x * self.scale + self.shift
 
     def extra_repr(self):
-        fmt = lambda st: '(' + ', '.join('[' + ', '.join(f'{float(v):.3f}' for v in s) + ']' for s in st) + ')'
+        fmt = lambda st: '(' + ', '.join('[' + ', '.join(f'{float(v):.3f}' for v in s) + ']'
+                                         for s in st) + ')'
         return f'from {fmt(self.from_stats)} to {fmt(self.to_stats)}'
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e2
 def _data_facts(dls, what:str) -> dict:
-    "Channels, size, classes, stats and kind (labels or masks) of the images in `dls`' training set."
-    check_type('dls', dls, DataLoaders, 'a DataLoaders, e.g. DataLoaders.from_datasets(train_ds, valid_ds)')
+    """Channels, size, classes, stats and kind (labels or masks) of the images in `dls`' training
+    set."""
+    check_type('dls', dls, DataLoaders,
+               'a DataLoaders, e.g. DataLoaders.from_datasets(train_ds, valid_ds)')
     ds = dls.train.dataset
     x, y = ds[0][:2]
     if not (isinstance(x, torch.Tensor) and x.ndim == 3):
-        raise ValueError(f"{what} needs images (c, h, w) in the training set, got {type(x).__name__} "
+        raise ValueError(f"{what} needs images (c, h, w) in the training set, got "
+                         f"{type(x).__name__} "
                          f"of shape {tuple(getattr(x, 'shape', ()))}")
     return dict(n_in=x.shape[0], size=tuple(x.shape[1:]), classes=getattr(ds, 'classes', None),
                 stats=getattr(ds, 'stats', None), masks=torch.as_tensor(y).ndim == 2)
@@ -57,76 +65,96 @@ def _n_out(n_out, facts:dict, what:str) -> int:
 def _check_n_in(n_in, facts:dict) -> int:
     "The data's number of channels, after checking that `n_in` (when given) is that number."
     if n_in is not None and check_int('n_in', n_in, lo=1) != facts['n_in']:
-        raise ValueError(f"n_in={n_in} but the data's images have {facts['n_in']} channels: leave n_in out")
+        raise ValueError(f"n_in={n_in} but the data's images have {facts['n_in']} channels: leave "
+                         "n_in out")
     return facts['n_in']
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e4
 def _channel_stats(stats, n:int):
-    "`stats` for `n` channels: themselves, or (a body adapted to other channels) their mean on every channel."
+    """`stats` for `n` channels: themselves, or (a body adapted to other channels) their mean on
+    every channel."""
     mean, std = (torch.as_tensor(s, dtype=torch.float64).flatten() for s in stats)
     if len(mean) == n: return stats
     return tuple(mean.mean().item() for _ in range(n)), tuple(std.mean().item() for _ in range(n))
 
 def input_norm(facts:dict, body_stats, pretrained:bool, normalize:bool, what:str) -> nn.Module:
-    "`Renormalize` from the data's stats to a pretrained body's; `nn.Identity` if not pretrained or not `normalize`."
+    """`Renormalize` from the data's stats to a pretrained body's; `nn.Identity` if not pretrained
+    or not `normalize`."""
     check_type('normalize', normalize, bool, 'True or False')
     if not (pretrained and normalize): return nn.Identity()
     if facts['stats'] is None:
-        raise ValueError(f"{what}: the data's normalisation stats are unknown (its training set has no `stats`), so "
-                         "its images cannot be re-normalised to the pretrained body's: build the dataset with stats "
-                         "(as digits() does), or pass normalize=False if the images are already normalised the way "
+        raise ValueError(f"{what}: the data's normalisation stats are unknown (its training set "
+                         "has no `stats`), so "
+                         "its images cannot be re-normalised to the pretrained body's: build the "
+                         "dataset with stats "
+                         "(as digits() does), or pass normalize=False if the images are already "
+                         "normalised the way "
                          "the body expects")
     if body_stats is None:
-        raise ValueError(f"{what}: this architecture's model_meta entry has stats=None (no normalisation recorded "
-                         "for its weights): pass normalize=False and normalise the images as its weights were trained")
-    data_stats = tuple(tuple(float(v) for v in torch.as_tensor(s).flatten()) for s in facts['stats'])
+        raise ValueError(f"{what}: this architecture's model_meta entry has stats=None (no "
+                         "normalisation recorded "
+                         "for its weights): pass normalize=False and normalise the images as its "
+                         "weights were trained")
+    data_stats = tuple(tuple(float(v) for v in torch.as_tensor(s).flatten())
+                       for s in facts['stats'])
     if any(len(s) != facts['n_in'] for s in data_stats):
-        raise ValueError(f"{what}: the data's stats {facts['stats']} do not have one value per channel of its "
+        raise ValueError(f"{what}: the data's stats {facts['stats']} do not have one value per "
+                         "channel of its "
                          f"{facts['n_in']}-channel images")
     return Renormalize(data_stats, _channel_stats(body_stats, facts['n_in']))
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e6
-LEARNER_ARGS = ('loss_func', 'opt_func', 'lr', 'wd', 'metrics', 'splitter', 'batch_tfms', 'device', 'bf16',
+LEARNER_ARGS = ('loss_func', 'opt_func', 'lr', 'wd', 'metrics', 'splitter', 'batch_tfms', 'device',
+                'bf16',
                 'channels_last', 'sync_bn', 'progress')
 HEAD_ARGS = [p for p in inspect.signature(create_vision_model).parameters
              if p not in ('arch', 'n_out', 'pretrained', 'cut', 'n_in')]
 
 def _split_kwargs(kwargs:dict, allowed, what:str) -> tuple:
-    "`(learner kwargs, model kwargs)` from `kwargs`, with a clear error naming any unknown argument."
+    """`(learner kwargs, model kwargs)` from `kwargs`, with a clear error naming any unknown
+    argument."""
     unknown = [k for k in kwargs if k not in LEARNER_ARGS and k not in allowed]
     if unknown: raise TypeError(f"{what} got unexpected argument{'s' * (len(unknown) > 1)} "
-                                f"{', '.join(map(repr, unknown))}: it takes the model's {', '.join(allowed)} "
+                                f"{', '.join(map(repr, unknown))}: it takes the model's "
+                                f"{', '.join(allowed)} "
                                 f"and the Learner's {', '.join(LEARNER_ARGS)}")
     pick = lambda names: {k: v for k, v in kwargs.items() if k in names}
     return pick(LEARNER_ARGS), pick(allowed)
 
 def split_after_input(split, model) -> list:
-    "The groups of `split` on `nn.Sequential(norm, body, head)` without its first layer (the input normalisation)."
+    """The groups of `split` on `nn.Sequential(norm, body, head)` without its first layer (the input
+    normalisation)."""
     return split(model[1:])
 
 def _finish(model, dls, pretrained:bool, splitter, learner_kw:dict) -> Learner:
-    "The `Learner`, with `splitter` (the body's) unless one is given, frozen when the body is pretrained."
+    """The `Learner`, with `splitter` (the body's) unless one is given, frozen when the body is
+    pretrained."""
     learner_kw.setdefault('splitter', splitter)
     learn = Learner(model, dls, **learner_kw)
     if pretrained: learn.freeze()
     return learn
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e8
-def vision_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=True, cut=None, n_in=None,
+def vision_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=True, cut=None,
+                   n_in=None,
                    **kwargs) -> Learner:
-    "A `Learner` for `create_vision_model(arch, ...)` fitted to `dls`: classes, channels, normalisation from the data."
+    """A `Learner` for `create_vision_model(arch, ...)` fitted to `dls`: classes, channels,
+    normalisation from the data."""
     what = 'vision_learner'
     check_type('pretrained', pretrained, bool, 'True or False')
     check_type('normalize', normalize, bool, 'True or False')
     facts = _data_facts(dls, what)
     if facts['masks']:
-        raise ValueError("vision_learner classifies whole images, but the data holds masks: use unet_learner")
+        raise ValueError("vision_learner classifies whole images, but the data holds masks: use "
+                         "unet_learner")
     learner_kw, head_kw = _split_kwargs(kwargs, HEAD_ARGS, what)
-    body, head = create_vision_model(arch, _n_out(n_out, facts, what), pretrained=pretrained, cut=cut,
+    body, head = create_vision_model(arch, _n_out(n_out, facts, what), pretrained=pretrained,
+                                     cut=cut,
                                      n_in=_check_n_in(n_in, facts), **head_kw)
     norm = input_norm(facts, body.meta['stats'], pretrained, normalize, what)
     model = nn.Sequential(OrderedDict(norm=norm, body=body, head=head))
-    return _finish(model, dls, pretrained, functools.partial(split_after_input, body.meta['split']), learner_kw)
+    return _finish(model, dls, pretrained, functools.partial(split_after_input, body.meta['split']),
+                   learner_kw)
 
 # %% ../nbs/05_decoders.ipynb #b2e0c5d2
 import functools, inspect

@@ -15,18 +15,23 @@ __all__ = ['WEIGHTS_DIR', 'DIGITS_WEIGHTS', 'DIGITS_SHA256', 'SmallResNet', 'sha
 
 # %% ../nbs/04_transfer.ipynb #f2d49c87
 def _stage(ni:int, nf:int, stride:int):
-    down = None if stride == 1 and ni == nf else nn.Sequential(nn.Conv2d(ni, nf, 1, stride, bias=False), nn.BatchNorm2d(nf))
+    down = None if stride == 1 and ni == nf else nn.Sequential(nn.Conv2d(
+        ni, nf, 1, stride, bias=False), nn.BatchNorm2d(nf))
     return nn.Sequential(BasicBlock(ni, nf, stride, down))
 
 class SmallResNet(nn.Module):
-    "A narrow resnet for 32x32 images, laid out like torchvision's `ResNet` (one `BasicBlock` per stage)."
+    """A narrow resnet for 32x32 images, laid out like torchvision's `ResNet` (one `BasicBlock` per
+    stage)."""
     def __init__(self, n_in:int=1, n_out:int=10, widths=(16, 32, 64, 128)):
         super().__init__()
-        n_in, n_out, widths = check_int('n_in', n_in, 1), check_int('n_out', n_out, 1), check_ints('widths', widths, 1, empty_ok=False)
+        n_in, n_out, widths = check_int('n_in', n_in, 1), check_int(
+            'n_out', n_out, 1), check_ints('widths', widths, 1, empty_ok=False)
         self.conv1 = nn.Conv2d(n_in, widths[0], 3, 1, 1, bias=False)
-        self.bn1, self.relu, self.maxpool = nn.BatchNorm2d(widths[0]), nn.ReLU(inplace=True), nn.Identity()
+        self.bn1, self.relu, self.maxpool = nn.BatchNorm2d(
+                widths[0]), nn.ReLU(inplace=True), nn.Identity()
         chans = [widths[0], *widths]
-        for i, (ni, nf) in enumerate(zip(chans[:-1], chans[1:])): setattr(self, f'layer{i + 1}', _stage(ni, nf, 1 if i == 0 else 2))
+        for i, (ni, nf) in enumerate(zip(chans[:-1], chans[1:])):
+            setattr(self, f'layer{i + 1}', _stage(ni, nf, 1 if i == 0 else 2))
         self.avgpool, self.fc = nn.AdaptiveAvgPool2d(1), nn.Linear(widths[-1], n_out)
 
     def forward(self, x):
@@ -35,50 +40,77 @@ class SmallResNet(nn.Module):
 
 # %% ../nbs/04_transfer.ipynb #76d336db
 import archnotes
+
 WEIGHTS_DIR = Path(archnotes.__file__).parent / 'weights'     # shipped inside the package
+
 DIGITS_WEIGHTS = 'digits_small_resnet.pt'
+
 DIGITS_SHA256 = '16d9416ed9e91836171685a6e6831e1edcb239550fea1ce5d7f64867f0f08ffb'
-_SCRIPT = ("`python scripts/pretrain_body.py` in a clone of the archnotes repository (the script is not part of the installed "
+
+_SCRIPT = ("`python scripts/pretrain_body.py` in a clone of the archnotes repository (the script "
+           "is not part of the installed "
            "package)")
 
 def _as_path(path) -> Path:
     "`path` (a str or path-like, `~` expanded) as a `Path`, with clear errors for anything else."
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a file path (str or Path), or None for the weights that ship with archnotes, got {type(path).__name__} {path!r}")
-    if not str(path).strip(): raise ValueError(f"path must be a file path, or None for the weights that ship with archnotes, got {path!r}")
+        raise TypeError("path must be a file path (str or Path), or None for the weights that "
+                        f"ship with archnotes, got {type(path).__name__} {path!r}")
+    if not str(path).strip():
+        raise ValueError("path must be a file path, or None for the weights that ship with "
+                         f"archnotes, got {path!r}")
     return Path(path).expanduser()
 
 def sha256(path) -> str:
     "Hex SHA-256 of the file at `path`."
     return hashlib.sha256(_as_path(path).read_bytes()).hexdigest()
 
+# %% ../nbs/04_transfer.ipynb #3699c206
+def _check_sha256_arg(expected_sha256):
+    "`expected_sha256` must be None or 64 hex digits; an error in words otherwise."
+    if expected_sha256 is None: return
+    if not isinstance(expected_sha256, str):
+        raise TypeError("expected_sha256 must be a str of 64 hex digits, or None, got "
+                        f"{type(expected_sha256).__name__} {expected_sha256!r}")
+    if not re.fullmatch(r'[0-9a-fA-F]{64}', expected_sha256):
+        raise ValueError("expected_sha256 must be 64 hex digits (sha256(path) computes them), "
+                         f"got {expected_sha256!r}")
+
+# %% ../nbs/04_transfer.ipynb #ec990d4e
 def load_pretrained_digits(path=None, expected_sha256:str|None=None) -> dict:
-    "The shipped digits checkpoint (or the one at `path`, `~` expanded), after checking its SHA-256; loaded with `weights_only=True`."
-    if expected_sha256 is not None:
-        if not isinstance(expected_sha256, str):
-            raise TypeError(f"expected_sha256 must be a str of 64 hex digits, or None, got {type(expected_sha256).__name__} {expected_sha256!r}")
-        if not re.fullmatch(r'[0-9a-fA-F]{64}', expected_sha256):
-            raise ValueError(f"expected_sha256 must be 64 hex digits (sha256(path) computes them), got {expected_sha256!r}")
+    """The shipped digits checkpoint (or the one at `path`, `~` expanded), after checking its
+    SHA-256; loaded with `weights_only=True`."""
+    _check_sha256_arg(expected_sha256)
     shipped = path is None
     path = WEIGHTS_DIR / DIGITS_WEIGHTS if shipped else _as_path(path)
     expected = (expected_sha256 or DIGITS_SHA256).lower()
     if shipped and not path.exists():
-        raise FileNotFoundError(f"the weights that ship with archnotes are missing from this install (path=None means {path}): "
+        raise FileNotFoundError("the weights that ship with archnotes are missing from this "
+                                f"install (path=None means {path}): "
                                 f"reinstall archnotes, or make them again with {_SCRIPT}")
     if not path.exists():
-        raise FileNotFoundError(f"no pretrained weights at path={str(path)!r}: check the path, or pass path=None for the weights that ship "
+        raise FileNotFoundError(f"no pretrained weights at path={str(path)!r}: check the path, or "
+                                "pass path=None for the weights that ship "
                                 f"with archnotes. To make a checkpoint, run {_SCRIPT}")
-    if path.is_dir(): raise ValueError(f"path={str(path)!r} is a folder: pass the checkpoint file in it")
+    if path.is_dir():
+        raise ValueError(f"path={str(path)!r} is a folder: pass the checkpoint file in it")
     got = sha256(path)
     if got != expected:
-        todo = (f"Reinstall archnotes, or rerun {_SCRIPT} and record its checksum in 04_transfer." if shipped else
-                "If it is a checkpoint you made yourself, pass expected_sha256=sha256(path); else get the file again.")
-        raise ValueError(f"path={str(path)!r} has SHA-256 {got}, expected {expected}: the file is damaged or was replaced. {todo}")
+        todo = (f"Reinstall archnotes, or rerun {_SCRIPT} and record its checksum in 04_transfer."
+                if shipped else
+                "If it is a checkpoint you made yourself, pass expected_sha256=sha256(path); else "
+                "get the file again.")
+        raise ValueError(f"path={str(path)!r} has SHA-256 {got}, expected {expected}: the file is "
+                         f"damaged or was replaced. {todo}")
     try: ckpt = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:   # torch's "Weights only load failed", EOFError, a zip error...
-        raise ValueError(f"path={str(path)!r} is not a checkpoint that torch.load can read (it is empty, truncated or another kind of "
-                         f"file: {type(e).__name__}: {str(e)[:120]}): save it again with torch.save, or make one with {_SCRIPT}") from None
+        raise ValueError(f"path={str(path)!r} is not a checkpoint that torch.load can read (it is "
+                         "empty, truncated or another kind of "
+                         f"file: {type(e).__name__}: {str(e)[:120]}): save it again with "
+                         f"torch.save, or make one with {_SCRIPT}") from None
     if not isinstance(ckpt, dict) or 'state_dict' not in ckpt:
-        raise ValueError(f"path={str(path)!r} holds a {type(ckpt).__name__} without a 'state_dict' entry, not an archnotes checkpoint: "
-                         f"save a dict with 'state_dict' (and 'stats', 'accuracy') as {_SCRIPT} does")
+        raise ValueError(f"path={str(path)!r} holds a {type(ckpt).__name__} without a 'state_dict' "
+                         "entry, not an archnotes checkpoint: "
+                         f"save a dict with 'state_dict' (and 'stats', 'accuracy') as {_SCRIPT} "
+                         "does")
     return ckpt

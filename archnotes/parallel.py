@@ -7,6 +7,7 @@ __all__ = ['world_size', 'rank', 'is_main', 'init_distributed', 'all_sum', 'end_
 
 # %% ../nbs/01_training.ipynb #f52dfd0f
 import datetime, os, sys
+
 import torch, torch.distributed as dist
 
 def world_size() -> int:
@@ -22,44 +23,54 @@ def is_main() -> bool:
     return rank() == 0
 
 def init_distributed(timeout:float|None=None) -> int:
-    """Under `torchrun` (which sets `WORLD_SIZE` above 1, and each process's rank, in environment variables), create the
-    process group through which the processes communicate and return their number; return 1 otherwise. Its backend is
-    gloo on CPUs, nccl with one GPU per process. A collective that waits more than `timeout` seconds (default:
-    `$ARCHNOTES_DIST_TIMEOUT`, else 300) fails with an error instead of hanging."""
+    """Under `torchrun` (which sets `WORLD_SIZE` above 1, and each process's rank, in environment
+    variables), create the process group through which the processes communicate and return their
+    number; return 1 otherwise. Its backend is gloo on CPUs, nccl with one GPU per process. A
+    collective that waits more than `timeout` seconds (default: `$ARCHNOTES_DIST_TIMEOUT`, else
+    300) fails with an error instead of hanging."""
     if dist.is_available() and dist.is_initialized(): return dist.get_world_size()
     n = int(os.environ.get('WORLD_SIZE', '1'))
     if n <= 1: return 1
-    missing = [k for k in ('RANK', 'LOCAL_RANK', 'MASTER_ADDR', 'MASTER_PORT') if k not in os.environ]
+    missing = [k for k in ('RANK', 'LOCAL_RANK', 'MASTER_ADDR', 'MASTER_PORT')
+               if k not in os.environ]
     if missing or not dist.is_available():
-        raise RuntimeError(f"WORLD_SIZE={n} but {', '.join(missing) or 'torch.distributed'} missing: "
+        raise RuntimeError(f"WORLD_SIZE={n} but {', '.join(missing) or 'torch.distributed'} "
+                           "missing: "
                            f"launch with `torchrun --standalone --nproc_per_node={n} ...`")
     timeout = float(os.environ.get('ARCHNOTES_DIST_TIMEOUT', 300)) if timeout is None else timeout
     if torch.cuda.is_available(): torch.cuda.set_device(int(os.environ['LOCAL_RANK']))
-    dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo', timeout=datetime.timedelta(seconds=timeout))
+    dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo',
+                            timeout=datetime.timedelta(seconds=timeout))
     return n
 
+# %% ../nbs/01_training.ipynb #82c9b85d
 def _comm_device():
-    return torch.device('cuda', torch.cuda.current_device()) if dist.get_backend() == 'nccl' else torch.device('cpu')
+    return torch.device(
+        'cuda',
+        torch.cuda.current_device()) if dist.get_backend() == 'nccl' else torch.device('cpu')
 
 def all_sum(x):
     "`x` (an int, a float or a tensor) added up over all processes; `x` itself in a single process."
     if world_size() == 1: return x
     if isinstance(x, torch.Tensor):
         t = x.detach().to(_comm_device()).clone(); dist.all_reduce(t); return t.to(x.device)
-    t = torch.tensor(x, dtype=torch.float64 if isinstance(x, float) else torch.int64, device=_comm_device())
+    t = torch.tensor(x, dtype=torch.float64 if isinstance(x, float) else torch.int64,
+                     device=_comm_device())
     dist.all_reduce(t)
     return t.item()
 
 def end_distributed():
-    """End a script that torchrun started: the processes wait for each other, leave their group, and exit at once,
-    skipping the interpreter's teardown (where gloo's threads can abort a process). Nothing happens in a single process."""
+    """End a script that torchrun started: the processes wait for each other, leave their group, and
+    exit at once, skipping the interpreter's teardown (where gloo's threads can abort a process).
+    Nothing happens in a single process."""
     if world_size() == 1: return
     dist.barrier(); dist.destroy_process_group()
     sys.stdout.flush(); sys.stderr.flush()
     os._exit(0)
 
 def broadcast_buffers(model):
-    "Copy rank 0's buffers (BatchNorm's running statistics) to every process, so that all hold the same model."
+    """Copy rank 0's buffers (BatchNorm's running statistics) to every process, so that all hold the
+    same model."""
     if world_size() == 1: return
     for b in model.buffers():
         t = b.detach().to(_comm_device()); dist.broadcast(t, 0); b.copy_(t)

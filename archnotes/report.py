@@ -7,7 +7,8 @@ __all__ = ['format_table', 'progress_bar', 'mean_std', 'summarise', 'Comparison'
 
 # %% ../nbs/00_data.ipynb #49d82ee2
 def format_table(rows:list[dict], floatfmt:str='.4g') -> str:
-    "Render a list of dicts as a Markdown table; columns in order of first appearance, blank where a row lacks one."
+    """Render a list of dicts as a Markdown table; columns in order of first appearance, blank where
+    a row lacks one."""
     if not isinstance(rows, (list, tuple)) or not all(isinstance(r, dict) for r in rows):
         raise TypeError(f"rows must be a list of dicts (one per table row), got {rows!r:.80}")
     if not rows: return '(no rows)'
@@ -16,13 +17,15 @@ def format_table(rows:list[dict], floatfmt:str='.4g') -> str:
     cells = [[fmt(r.get(c, '')) for c in cols] for r in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(cols)]
     line = lambda vals: '| ' + ' | '.join(v.ljust(w) for v, w in zip(vals, widths)) + ' |'
-    return '\n'.join([line(cols), '|' + '|'.join('-' * (w + 2) for w in widths) + '|', *map(line, cells)])
+    return '\n'.join([line(cols), '|' + '|'.join('-' * (w + 2) for w in widths) + '|', *map(
+        line, cells)])
 
 # %% ../nbs/01_training.ipynb #79c2ee8f
 from .parallel import is_main
 
 def progress_bar(it, on:bool=True, desc:str|None=None, total:int|None=None):
-    "`it` wrapped in a tqdm.auto progress bar (which disappears when done); `it` itself when `on` is False or in a process other than rank 0."
+    """`it` wrapped in a tqdm.auto progress bar (which disappears when done); `it` itself when `on`
+    is False or in a process other than rank 0."""
     if not on or not is_main(): return it
     from tqdm.auto import tqdm
     return tqdm(it, total=total, desc=desc, leave=False)
@@ -33,7 +36,8 @@ from .checks import check_number, check_type
 
 def _values(name:str, vals) -> list[float]:
     "Per-seed values as floats, each a finite number."
-    if isinstance(vals, (str, bytes)): raise TypeError(f"{name} must be numbers, one per seed, got {vals!r}")
+    if isinstance(vals, (str, bytes)):
+        raise TypeError(f"{name} must be numbers, one per seed, got {vals!r}")
     return [check_number(f"{name}[{i}]", v) for i, v in enumerate(vals)]
 
 def mean_std(vals) -> tuple[float, float]:
@@ -43,11 +47,13 @@ def mean_std(vals) -> tuple[float, float]:
     return statistics.fmean(vals), statistics.stdev(vals) if len(vals) > 1 else 0.
 
 def summarise(rows:list[dict], by:str, metrics:list[str]):
-    "One row per value of `by`, with `mean ± std` (sample std over seeds) of each metric and the number of runs `n`."
+    """One row per value of `by`, with `mean ± std` (sample std over seeds) of each metric and the
+    number of runs `n`."""
     check_type('metrics', metrics, (list, tuple), "a list of column names, such as ['accuracy']")
     cols = set().union(*rows) if rows else set()
     for name, col in [('by', by)] + [('metrics', m) for m in metrics]:
-        if col not in cols: raise ValueError(f"{name}: no column {col!r} in the rows; they have {sorted(cols)}")
+        if col not in cols:
+            raise ValueError(f"{name}: no column {col!r} in the rows; they have {sorted(cols)}")
     out = []
     for key in dict.fromkeys(r[by] for r in rows):
         group = [r for r in rows if r[by] == key]
@@ -64,7 +70,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Comparison:
-    "How `b` compares with `a` over runs paired by seed: mean difference `b - a`, its 95% interval `ci`, paired t-test `p`, `n` pairs, `verdict`."
+    """How `b` compares with `a` over runs paired by seed: mean difference `b - a`, its 95% interval
+    `ci`, paired t-test `p`, `n` pairs, `verdict`."""
     diff: float
     ci: tuple
     p: float
@@ -72,19 +79,24 @@ class Comparison:
     verdict: str
 
     def __str__(self):
-        return f"{self.diff:+.4f} [{self.ci[0]:+.4f}, {self.ci[1]:+.4f}], p={self.p:.2g}, n={self.n}: {self.verdict}"
+        return (f"{self.diff:+.4f} [{self.ci[0]:+.4f}, {self.ci[1]:+.4f}], p={self.p:.2g}, "
+                f"n={self.n}: {self.verdict}")
 
 def compare(a, b, higher_is_better:bool=True, level:float=0.95) -> Comparison:
-    "Paired comparison of `b` with `a` (one value per seed each, in the same seed order): a paired t-test and its interval."
+    """Paired comparison of `b` with `a` (one value per seed each, in the same seed order): a paired
+    t-test and its interval."""
     from scipy import stats
     a, b = _values('a', a), _values('b', b)
     check_number('level', level, 0, 1, lo_open=True, hi_open=True)
-    if len(a) != len(b) or not a: raise ValueError(f"paired runs need one value of a and one of b per seed, got {len(a)} and {len(b)}")
+    if len(a) != len(b) or not a:
+        raise ValueError(f"paired runs need one value of a and one of b per seed, got {len(a)} and "
+                         f"{len(b)}")
     d = [y - x for x, y in zip(a, b)]                               # per-seed differences
     n, diff = len(d), statistics.fmean(d)
     if n < 3: return Comparison(diff, (math.nan, math.nan), math.nan, n, 'too few runs')
     se = statistics.stdev(d) / math.sqrt(n)
-    if se == 0: p, ci = (1. if diff == 0 else 0.), (diff, diff)      # every seed gave the same difference
+    # every seed gave the same difference
+    if se == 0: p, ci = (1. if diff == 0 else 0.), (diff, diff)
     else:
         half = float(stats.t.ppf(0.5 + level / 2, n - 1)) * se
         p, ci = float(2 * stats.t.sf(abs(diff) / se, n - 1)), (diff - half, diff + half)
@@ -95,36 +107,49 @@ def compare(a, b, higher_is_better:bool=True, level:float=0.95) -> Comparison:
 # %% ../nbs/01_training.ipynb #e2dfcebf
 @dataclass(frozen=True)
 class Claim:
-    "A claim of the book as a paired comparison: on `metric`, setup `b` does better than setup `a` (`higher_is_better` says which way is better)."
+    """A claim of the book as a paired comparison: on `metric`, setup `b` does better than setup `a`
+    (`higher_is_better` says which way is better)."""
     text: str
     a: str
     b: str
     metric: str
     higher_is_better: bool = True
 
-_AGREES = {'better': 'agree', 'worse': 'disagree', 'inconclusive': 'inconclusive', 'too few runs': 'too few runs'}
+_AGREES = {'better': 'agree', 'worse': 'disagree', 'inconclusive': 'inconclusive',
+           'too few runs': 'too few runs'}
 
 def check_claim(claim:Claim, rows:list[dict], key:str='setup') -> dict:
-    "One row of a claims table: `claim` measured on `rows` (runs of `b` and `a`, told apart by `key`, paired by `seed`); `diff` is `b - a`."
+    """One row of a claims table: `claim` measured on `rows` (runs of `b` and `a`, told apart by
+    `key`, paired by `seed`); `diff` is `b - a`."""
     cols = set().union(*rows) if rows else set()
     for name, col in (('key', key), ('metric', claim.metric), ('seed', 'seed')):
-        if col not in cols: raise ValueError(f"{name}: no column {col!r} in the rows; they have {sorted(cols)}")
-    runs = {s: {r['seed']: r[claim.metric] for r in rows if r[key] == s} for s in (claim.a, claim.b)}
+        if col not in cols:
+            raise ValueError(f"{name}: no column {col!r} in the rows; they have {sorted(cols)}")
+    runs = {s: {r['seed']: r[claim.metric] for r in rows if r[key] == s}
+            for s in (claim.a, claim.b)}
     seeds = sorted(set(runs[claim.a]) & set(runs[claim.b]))
-    if not seeds: raise ValueError(f"no seed has runs of both {claim.a!r} and {claim.b!r} (column {key!r})")
-    c = compare([runs[claim.a][s] for s in seeds], [runs[claim.b][s] for s in seeds], claim.higher_is_better)
-    return dict(claim=claim.text, metric=claim.metric, diff=round(c.diff, 4) + 0.,   # + 0. turns -0.0 into 0.0
-                ci95=f"[{c.ci[0]:+.4f}, {c.ci[1]:+.4f}]", p=round(c.p, 4), n=c.n, verdict=_AGREES[c.verdict])
+    if not seeds:
+        raise ValueError(f"no seed has runs of both {claim.a!r} and {claim.b!r} (column {key!r})")
+    c = compare([runs[claim.a][s] for s in seeds], [runs[claim.b][s] for s in seeds],
+                claim.higher_is_better)
+    # + 0. turns -0.0 into 0.0
+    return dict(claim=claim.text, metric=claim.metric, diff=round(c.diff, 4) + 0.,
+                ci95=f"[{c.ci[0]:+.4f}, {c.ci[1]:+.4f}]", p=round(c.p, 4), n=c.n,
+                verdict=_AGREES[c.verdict])
 
 def claims_table(claims:list, rows:list[dict], key:str='setup') -> list[dict]:
     "The claims table: one `check_claim` row per claim."
     return [check_claim(c, rows, key) for c in claims]
 
+# %% ../nbs/01_training.ipynb #a9aef6d0
 def claims_summary(table:list[dict]) -> list[str]:
-    "Sentences generated from a claims table: which claims the measurement agrees with, disagrees with, or cannot decide."
+    """Sentences generated from a claims table: which claims the measurement agrees with, disagrees
+    with, or cannot decide."""
     out = []
-    for verdict, says in (('agree', 'agrees with the book'), ('disagree', 'disagrees with the book'),
-                          ('inconclusive', 'cannot decide (the 95% interval contains zero)'), ('too few runs', 'makes no claim (fewer than 3 seeds)')):
+    for verdict, says in (('agree', 'agrees with the book'),
+                          ('disagree', 'disagrees with the book'),
+                          ('inconclusive', 'cannot decide (the 95% interval contains zero)'),
+                          ('too few runs', 'makes no claim (fewer than 3 seeds)')):
         names = [r['claim'] for r in table if r['verdict'] == verdict]
         if names: out.append(f"The measurement {says} on: " + '; '.join(names) + '.')
     return out

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import copy, gc, math, random, statistics, time
 from contextlib import contextmanager, nullcontext
+from fastcore.basics import patch
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader, DistributedSampler, RandomSampler, Subset
 from .checks import check_int, check_ints, check_number, check_type
@@ -29,16 +30,19 @@ def set_seed(seed:int):
 def default_device() -> torch.device:
     "CUDA when a GPU is present, else Apple's MPS when present, else the CPU."
     if torch.cuda.is_available(): return torch.device('cuda')
-    if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available(): return torch.device('mps')
+    if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available():
+        return torch.device('mps')
     return torch.device('cpu')
 
 # %% ../nbs/01_training.ipynb #944822cc
 def simple_cnn(n_in:int=1, n_out:int=10, widths=(16, 32, 64), bn:bool=True):
-    "A stack of stride-2 `conv_layer`s (with BatchNorm unless `bn=False`), global average pooling and a linear classifier."
+    """A stack of stride-2 `conv_layer`s (with BatchNorm unless `bn=False`), global average pooling
+    and a linear classifier."""
     check_int('n_in', n_in, lo=1); check_int('n_out', n_out, lo=1)
     chans = [n_in, *check_ints('widths', widths, lo=1, empty_ok=False)]
     blocks = [conv_layer(ni, nf, stride=2, bn=bn) for ni, nf in zip(chans[:-1], chans[1:])]
-    return nn.Sequential(*blocks, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(chans[-1], n_out))
+    return nn.Sequential(*blocks, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(
+        chans[-1], n_out))
 
 # %% ../nbs/01_training.ipynb #01d0f688
 def _check_classes(targ, n:int, metric:str):
@@ -47,15 +51,21 @@ def _check_classes(targ, n:int, metric:str):
     if top >= n or (targ.numel() and targ.min() < 0):
         bad = top if top >= n else int(targ.min())
         void = " (a 'void' label such as 255 must be mapped to a class first)" if bad == 255 else ''
-        raise ValueError(f"masks hold class {bad} but {metric} counts n_classes={n} classes (0 to {n - 1}){void}")
+        raise ValueError(f"masks hold class {bad} but {metric} counts n_classes={n} classes (0 to "
+                         f"{n - 1}){void}")
 
 def check_preds(pred, targ):
-    "Raise a clear error unless `pred` is `(bs, n_out)` for labels `(bs,)` or `(bs, n_out, h, w)` for masks `(bs, h, w)`."
-    if pred.ndim != targ.ndim + 1 or pred.shape[0] != targ.shape[0] or pred.shape[2:] != targ.shape[1:]:
+    """Raise a clear error unless `pred` is `(bs, n_out)` for labels `(bs,)` or `(bs, n_out, h, w)`
+    for masks `(bs, h, w)`."""
+    if pred.ndim != targ.ndim + 1 or pred.shape[
+            0] != targ.shape[0] or pred.shape[2:] != targ.shape[1:]:
         if targ.ndim == 3 and pred.ndim == 4:
-            raise ValueError(f"predictions of spatial size {tuple(pred.shape[2:])} do not match masks of size {tuple(targ.shape[1:])}: "
-                             "a segmentation model must return one score per class for every pixel of its input")
-        raise ValueError(f"predictions of shape {tuple(pred.shape)} do not fit targets of shape {tuple(targ.shape)}: expected "
+            raise ValueError(f"predictions of spatial size {tuple(pred.shape[2:])} do not match "
+                             f"masks of size {tuple(targ.shape[1:])}: "
+                             "a segmentation model must return one score per class for every pixel "
+                             "of its input")
+        raise ValueError(f"predictions of shape {tuple(pred.shape)} do not fit targets of shape "
+                         f"{tuple(targ.shape)}: expected "
                          "(bs, n_out) for labels (bs,) or (bs, n_out, h, w) for masks (bs, h, w)")
 
 def accuracy(pred, targ):
@@ -69,7 +79,9 @@ def error_rate(pred, targ):
 
 def pixel_accuracy(pred, targ):
     "Share of correctly labelled pixels of masks `(bs, h, w)` given scores `(bs, n_out, h, w)`."
-    if targ.ndim != 3: raise ValueError(f"pixel_accuracy needs masks (bs, h, w), got targets of shape {tuple(targ.shape)}")
+    if targ.ndim != 3:
+        raise ValueError("pixel_accuracy needs masks (bs, h, w), got targets of shape "
+                         f"{tuple(targ.shape)}")
     return accuracy(pred, targ)
 
 # %% ../nbs/01_training.ipynb #efb90835
@@ -84,9 +96,11 @@ class AvgMetric:
     def value(self): return self.total / self.count if self.count else float('nan')
 
 class MeanIoU:
-    "Mean over classes of intersection / union of predicted and true pixels, over everything accumulated."
+    """Mean over classes of intersection / union of predicted and true pixels, over everything
+    accumulated."""
     name = 'mean_iou'
-    def __init__(self, n_classes:int|None=None): self.n_classes = check_int('n_classes', n_classes, lo=1, none_ok=True)
+    def __init__(self, n_classes:int|None=None):
+        self.n_classes = check_int('n_classes', n_classes, lo=1, none_ok=True)
     def reset(self): self.cm = None
     def accumulate(self, pred, targ):
         check_preds(pred, targ)
@@ -108,9 +122,11 @@ def as_metric(m):
 
 # %% ../nbs/01_training.ipynb #c818befc
 class DiceMulti:
-    "Mean over classes of 2 |predicted and true| / (|predicted| + |true|) pixels, over everything accumulated."
+    """Mean over classes of 2 |predicted and true| / (|predicted| + |true|) pixels, over everything
+    accumulated."""
     name = 'dice'
-    def __init__(self, n_classes:int|None=None): self.n_classes = check_int('n_classes', n_classes, lo=1, none_ok=True)
+    def __init__(self, n_classes:int|None=None):
+        self.n_classes = check_int('n_classes', n_classes, lo=1, none_ok=True)
     def reset(self): self.inter = self.total = None
     def accumulate(self, pred, targ):
         check_preds(pred, targ)
@@ -118,7 +134,8 @@ class DiceMulti:
         _check_classes(targ, n, 'DiceMulti')
         count = lambda t: torch.bincount(t.flatten().cpu(), minlength=n)
         inter, total = count(targ[lbl == targ]), count(lbl) + count(targ)
-        self.inter, self.total = (inter, total) if self.inter is None else (self.inter + inter, self.total + total)
+        self.inter, self.total = ((inter, total) if self.inter is None
+                                  else (self.inter + inter, self.total + total))
     def reduce(self, sum_fn): self.inter, self.total = sum_fn(self.inter), sum_fn(self.total)
     @property
     def value(self):
@@ -126,25 +143,32 @@ class DiceMulti:
         return (2 * self.inter[self.total > 0] / self.total[self.total > 0]).mean().item()
 
 def label_boundaries(lbl):
-    "Boolean `(bs, h, w)`: the pixels of label maps `lbl` that have a 4-neighbour with another label."
+    """Boolean `(bs, h, w)`: the pixels of label maps `lbl` that have a 4-neighbour with another
+    label."""
     b = torch.zeros_like(lbl, dtype=torch.bool)
-    dv, dh = lbl[:, 1:] != lbl[:, :-1], lbl[:, :, 1:] != lbl[:, :, :-1]   # (bs, h-1, w), (bs, h, w-1)
+    # (bs, h-1, w), (bs, h, w-1)
+    dv, dh = lbl[:, 1:] != lbl[:, :-1], lbl[:, :, 1:] != lbl[:, :, :-1]
     b[:, 1:] |= dv; b[:, :-1] |= dv; b[:, :, 1:] |= dh; b[:, :, :-1] |= dh
     return b
 
+# %% ../nbs/01_training.ipynb #43787095
 class BoundaryF1:
-    "F1 of predicted against true boundary pixels, each matched if the other has one within `tol` pixels."
+    """F1 of predicted against true boundary pixels, each matched if the other has one within `tol`
+    pixels."""
     name = 'boundary_f1'
     def __init__(self, tol:int=1):
         self.tol = check_int('tol (pixels)', tol, lo=0)
     def reset(self): self.hits_p = self.n_p = self.hits_r = self.n_r = 0
-    def _near(self, b): return F.max_pool2d(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
+    def _near(self, b):
+        return F.max_pool2d(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
     def accumulate(self, pred, targ):
         check_preds(pred, targ)
         pb, tb = label_boundaries(pred.argmax(1)), label_boundaries(targ)
         self.hits_p += (pb & self._near(tb)).sum().item(); self.n_p += pb.sum().item()
         self.hits_r += (tb & self._near(pb)).sum().item(); self.n_r += tb.sum().item()
-    def reduce(self, sum_fn): self.hits_p, self.n_p, self.hits_r, self.n_r = map(sum_fn, (self.hits_p, self.n_p, self.hits_r, self.n_r))
+    def reduce(self, sum_fn):
+        self.hits_p, self.n_p, self.hits_r, self.n_r = map(
+            sum_fn, (self.hits_p, self.n_p, self.hits_r, self.n_r))
     @property
     def value(self):
         if not (self.n_p or self.n_r): return float('nan')
@@ -156,7 +180,8 @@ def cos_interp(start:float, end:float, pos:float):
     "Cosine interpolation from `start` (pos=0) to `end` (pos=1)."
     return end + (start - end) / 2 * (1 + math.cos(math.pi * pos))
 
-def one_cycle(pos:float, pct_start:float=0.25, div:float=25., div_final:float=1e5, moms=(0.95, 0.85, 0.95)):
+def one_cycle(pos:float, pct_start:float=0.25, div:float=25., div_final:float=1e5, moms=(
+    0.95, 0.85, 0.95)):
     "Learning-rate multiplier (of `lr_max`) and momentum at training progress `pos` in [0, 1]."
     if pos < pct_start:
         p = pos / pct_start
@@ -183,20 +208,25 @@ def lr_per_group(lr, n_groups:int) -> list[float]:
         return [lr.start * (lr.stop / lr.start) ** (i / (n_groups - 1)) for i in range(n_groups)]
     if isinstance(lr, (list, tuple)):
         if len(lr) != n_groups:
-            raise ValueError(f"got {len(lr)} learning rates for {n_groups} parameter groups: pass one number, "
+            raise ValueError(f"got {len(lr)} learning rates for {n_groups} parameter groups: pass "
+                             "one number, "
                              f"a slice(lo, hi), or a list of exactly {n_groups} numbers")
         return [_check_lr(f'lr[{i}]', o) for i, o in enumerate(lr)]
     return [_check_lr('lr', lr)] * n_groups
 
 # %% ../nbs/01_training.ipynb #355ee2c2
-_BN_TYPES = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d, nn.SyncBatchNorm, nn.LayerNorm, nn.GroupNorm)
+_BN_TYPES = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d, nn.SyncBatchNorm, nn.LayerNorm,
+             nn.GroupNorm)
 
 def norm_params(model) -> set:
-    "The ids of all parameters of normalisation layers (BatchNorm, LayerNorm, GroupNorm) in `model`."
-    return {id(p) for m in model.modules() if isinstance(m, _BN_TYPES) for p in m.parameters(recurse=False)}
+    """The ids of all parameters of normalisation layers (BatchNorm, LayerNorm, GroupNorm) in
+    `model`."""
+    return {id(p) for m in model.modules() if isinstance(m, _BN_TYPES)
+            for p in m.parameters(recurse=False)}
 
 def freeze_groups(groups, n:int, keep=frozenset()):
-    "Freeze the parameter groups before index `n` (negative counts from the end), except parameters whose id is in `keep`."
+    """Freeze the parameter groups before index `n` (negative counts from the end), except
+    parameters whose id is in `keep`."""
     n = n % len(groups) if n < 0 else n
     for i, g in enumerate(groups):
         for p in g: p.requires_grad_(i >= n or id(p) in keep)
@@ -211,7 +241,8 @@ class Recorder:
         "Train loss per batch and valid loss at the end of each epoch."
         import matplotlib.pyplot as plt
         if ax is None: _, ax = plt.subplots(figsize=(5, 3))
-        ax.plot(range(skip_start, len(self.losses)), self.losses[skip_start:], label='train', alpha=0.7)
+        ax.plot(range(skip_start, len(self.losses)), self.losses[skip_start:], label='train',
+                alpha=0.7)
         ends = [r['iters'] for r in self.rows]
         ax.plot(ends, self.valid_losses, 'o-', label='valid')
         ax.set_xlabel('batch'); ax.set_ylabel('loss'); ax.legend()
@@ -224,273 +255,386 @@ class Recorder:
 
 # %% ../nbs/01_training.ipynb #c3ecb595
 def _set_hyper(opt, lr_mult:float, mom:float|None=None):
-    "Set every group's learning rate to its `initial_lr` times `lr_mult`, and the momentum (Adam's beta1) to `mom`."
+    """Set every group's learning rate to its `initial_lr` times `lr_mult`, and the momentum to
+    `mom`."""
     for pg in opt.param_groups:
         pg['lr'] = pg['initial_lr'] * lr_mult
-        if mom is not None and 'betas' in pg: pg['betas'] = (mom, pg['betas'][1])
+        if mom is not None and 'betas' in pg: pg['betas'] = (mom, pg['betas'][1])   # Adam's beta1
         elif mom is not None and 'momentum' in pg: pg['momentum'] = mom
 
 def _check_device(device) -> torch.device:
     "`device` as a `torch.device`, if it names one this machine has."
     try: d = torch.device(device)
-    except (RuntimeError, TypeError) as e: raise ValueError(f"device must be 'cpu', 'cuda', 'cuda:N' or 'mps', got {device!r}") from None
-    if d.type == 'cuda' and (not torch.cuda.is_available() or (d.index or 0) >= torch.cuda.device_count()):
-        raise ValueError(f"device {str(d)!r} is not on this machine ({torch.cuda.device_count()} GPUs): use device='cpu'")
+    except (RuntimeError, TypeError) as e:
+        raise ValueError(
+                f"device must be 'cpu', 'cuda', 'cuda:N' or 'mps', got {device!r}") from None
+    n_gpu = torch.cuda.device_count()
+    if d.type == 'cuda' and (not torch.cuda.is_available() or (d.index or 0) >= n_gpu):
+        raise ValueError(f"device {str(d)!r} is not on this machine ({n_gpu} GPUs): use "
+                         "device='cpu'")
     return d
 
+# %% ../nbs/01_training.ipynb #39021cdd
+def _check_learner_args(model, dls, loss_func, opt_func, wd, metrics, splitter, batch_tfms):
+    "Check the arguments of `Learner` that it keeps as they are; an error in words for a bad one."
+    check_type('model', model, nn.Module, 'a torch.nn.Module')
+    check_type('dls', dls, DataLoaders,
+               'a DataLoaders, e.g. DataLoaders.from_datasets(train_ds, valid_ds)')
+    for name, f in (('loss_func', loss_func), ('opt_func', opt_func), ('splitter', splitter)):
+        if not callable(f):
+            raise TypeError(f"{name} must be a function, got {type(f).__name__} {f!r}")
+    check_number('wd', wd, lo=0)
+    check_type('metrics', metrics, (list, tuple), 'a list, such as metrics=[accuracy]')
+    check_type('batch_tfms', batch_tfms, (list, tuple),
+               'a list of transforms, such as batch_tfms=[MixUp()]')
+    for i, m in enumerate(metrics):
+        if not (callable(m) or hasattr(m, 'accumulate')):
+            raise TypeError(f"metrics[{i}] must be a metric function (accuracy) or object "
+                            f"(MeanIoU()), got {type(m).__name__} {m!r}")
+    for i, t in enumerate(batch_tfms):
+        if not callable(t):
+            raise TypeError(f"batch_tfms[{i}] must be a transform (xb, yb) -> (xb, yb), got "
+                            f"{type(t).__name__} {t!r}")
+
+# %% ../nbs/01_training.ipynb #8a4f856d
 class Learner:
-    "A model, its `DataLoaders`, a loss, an optimiser and metrics; trains with `fit`, `fit_one_cycle` or `fine_tune`."
-    def __init__(self, model, dls:DataLoaders, loss_func=F.cross_entropy, opt_func=torch.optim.AdamW, lr:float=1e-3,
-                 wd:float=0.01, metrics=(), splitter=trainable_split, batch_tfms=(), device=None, bf16:bool=False,
-                 channels_last:bool=False, sync_bn:bool=False, progress:bool=True):
-        check_type('model', model, nn.Module, 'a torch.nn.Module')
-        check_type('dls', dls, DataLoaders, 'a DataLoaders, e.g. DataLoaders.from_datasets(train_ds, valid_ds)')
-        for name, f in (('loss_func', loss_func), ('opt_func', opt_func), ('splitter', splitter)):
-            if not callable(f): raise TypeError(f"{name} must be a function, got {type(f).__name__} {f!r}")
-        check_number('wd', wd, lo=0)
-        check_type('metrics', metrics, (list, tuple), 'a list, such as metrics=[accuracy]')
-        check_type('batch_tfms', batch_tfms, (list, tuple), 'a list of transforms, such as batch_tfms=[MixUp()]')
-        for i, m in enumerate(metrics):
-            if not (callable(m) or hasattr(m, 'accumulate')):
-                raise TypeError(f"metrics[{i}] must be a metric function (accuracy) or object (MeanIoU()), got {type(m).__name__} {m!r}")
-        for i, t in enumerate(batch_tfms):
-            if not callable(t): raise TypeError(f"batch_tfms[{i}] must be a transform (xb, yb) -> (xb, yb), got {type(t).__name__} {t!r}")
-        self.world_size = init_distributed()   # 1, unless launched by torchrun with several processes
+    "A model, its `DataLoaders`, a loss, an optimiser and metrics; trains with `fit` and its kin."
+    def __init__(self, model, dls:DataLoaders, loss_func=F.cross_entropy,
+                 opt_func=torch.optim.AdamW,
+                 lr:float=1e-3, wd:float=0.01, metrics=(), splitter=trainable_split, batch_tfms=(),
+                 device=None, bf16:bool=False, channels_last:bool=False, sync_bn:bool=False,
+                 progress:bool=True):
+        _check_learner_args(model, dls, loss_func, opt_func, wd, metrics, splitter, batch_tfms)
+        # 1, unless launched by torchrun with several processes
+        self.world_size = init_distributed()
         self.device = _check_device(device) if device is not None else default_device()
         if sync_bn and self.world_size > 1:
-            if self.device.type != 'cuda': raise ValueError("sync_bn=True needs GPUs (PyTorch's SyncBatchNorm runs on CUDA only)")
+            if self.device.type != 'cuda':
+                raise ValueError("sync_bn=True needs GPUs (PyTorch's SyncBatchNorm runs on CUDA "
+                                 "only)")
             model = nn.SyncBatchNorm.convert_sync_batchnorm(model)
-        self.model = model.to(self.device, memory_format=torch.channels_last) if channels_last else model.to(self.device)
+        self.model = (model.to(self.device, memory_format=torch.channels_last) if channels_last
+                      else model.to(self.device))
         self.dls, self.loss_func, self.opt_func, self.lr, self.wd = dls, loss_func, opt_func, lr, wd
         self.metrics = [as_metric(m) for m in metrics]
         for m in self.metrics:
             if self.world_size > 1 and not hasattr(m, 'reduce'):
-                raise TypeError(f"metric {m.name!r} cannot be added up over processes: give it a reduce(sum_fn) method")
-        self.splitter, self.batch_tfms, self.bf16, self.channels_last, self.progress = splitter, list(batch_tfms), bf16, channels_last, progress
+                raise TypeError(f"metric {m.name!r} cannot be added up over processes: give it a "
+                                "reduce(sum_fn) method")
+        self.splitter, self.batch_tfms = splitter, list(batch_tfms)
+        self.bf16, self.channels_last, self.progress = bf16, channels_last, progress
         self.recorder, self.opt, self.epoch = Recorder(), None, 0
-        self._fwd = self.model   # what training batches go through: the model, or its DistributedDataParallel wrapper
+        self._fwd = self.model   # what training batches go through: the model, or its DDP wrapper
         lr_per_group(lr, self._n_groups())
 
-    # --- parameter groups, freezing, the optimiser
-    def param_groups(self): return self.splitter(self.model)
-    def _n_groups(self) -> int:
-        "How many parameter groups the splitter makes, each checked to hold parameters."
-        groups = [list(g) for g in self.param_groups()]
-        if not groups: raise ValueError("the splitter returned no parameter groups: it must return a list of lists of parameters")
-        for i, g in enumerate(groups):
-            if not g: raise ValueError(f"the splitter's group {i} holds no parameters: every group needs at least one")
-        return len(groups)
-    def freeze_to(self, n:int):
-        "Train only the parameter groups from index `n` on (plus every normalisation layer)."
-        k = self._n_groups()
-        check_int('freeze_to(n)', n)
-        if not -k <= n < k: raise ValueError(f"freeze_to(n) takes n from {-k} to {k - 1} for {k} parameter groups, got {n}")
-        freeze_groups(self.param_groups(), n, keep=norm_params(self.model))
-    def freeze(self):
-        "Train only the last parameter group (the head) and the normalisation layers."
-        self.freeze_to(-1)
-    def unfreeze(self):
-        "Train every parameter group."
-        self.freeze_to(0)
+# %% ../nbs/01_training.ipynb #37d10431
+@patch
+def param_groups(self:Learner): return self.splitter(self.model)
 
-    def create_opt(self, lr):
-        "A fresh optimiser with one parameter group, and one learning rate, per group of the splitter."
-        groups = self.param_groups()
-        lrs = lr_per_group(lr, len(groups))
-        self.opt = self.opt_func([dict(params=g, lr=l) for g, l in zip(groups, lrs)], lr=lrs[-1], weight_decay=self.wd)
-        for pg in self.opt.param_groups: pg['initial_lr'] = pg['lr']
-        return self.opt
+@patch
+def _n_groups(self:Learner) -> int:
+    "How many parameter groups the splitter makes, each checked to hold parameters."
+    groups = [list(g) for g in self.param_groups()]
+    if not groups:
+        raise ValueError("the splitter returned no parameter groups: it must return a list of "
+                         "lists of parameters")
+    for i, g in enumerate(groups):
+        if not g:
+            raise ValueError(f"the splitter's group {i} holds no parameters: every group needs "
+                             "at least one")
+    return len(groups)
 
-    # --- several processes (a no-op in one)
-    @contextmanager
-    def _distributed(self):
-        "During a fit, the model wrapped in DistributedDataParallel (anew each time: freezing changes what it syncs)."
-        if self.world_size > 1:
-            cuda = self.device.type == 'cuda'
-            ids = [torch.cuda.current_device() if self.device.index is None else self.device.index] if cuda else None
-            self._fwd = nn.parallel.DistributedDataParallel(self.model, device_ids=ids)
-        try: yield
-        finally:
-            if self._fwd is not self.model: self._fwd = self.model; gc.collect()   # free the wrapper now, not at exit
+@patch
+def freeze_to(self:Learner, n:int):
+    "Train only the parameter groups from index `n` on (plus every normalisation layer)."
+    k = self._n_groups()
+    check_int('freeze_to(n)', n)
+    if not -k <= n < k:
+        raise ValueError(f"freeze_to(n) takes n from {-k} to {k - 1} for {k} parameter groups, "
+                         f"got {n}")
+    freeze_groups(self.param_groups(), n, keep=norm_params(self.model))
 
-    def _shard(self, dl, train:bool):
-        "This process's share of `dl`: a `DistributedSampler` seeded like `dl` for training, every n-th sample else."
-        if self.world_size == 1 or isinstance(dl.sampler, DistributedSampler): return dl
-        if train:
-            seed = dl.generator.initial_seed() if dl.generator is not None else 0
-            sampler = DistributedSampler(dl.dataset, shuffle=isinstance(dl.sampler, RandomSampler), seed=seed)
-            drop = dl.drop_last and len(sampler) > dl.batch_size   # a share smaller than a batch is still one batch
-            return DataLoader(dl.dataset, dl.batch_size, sampler=sampler, drop_last=drop,
-                              num_workers=dl.num_workers, collate_fn=dl.collate_fn)
-        n = len(dl.dataset)
-        if n < self.world_size: raise ValueError(f"{n} samples to evaluate cannot be shared by {self.world_size} processes")
-        part = Subset(dl.dataset, range(rank(), n, self.world_size))
-        return DataLoader(part, dl.batch_size, num_workers=dl.num_workers, collate_fn=dl.collate_fn)
+@patch
+def freeze(self:Learner):
+    "Train only the last parameter group (the head) and the normalisation layers."
+    self.freeze_to(-1)
 
-    # --- one batch
-    def _to(self, xb, yb):
-        xb, yb = xb.to(self.device, non_blocking=True), yb.to(self.device, non_blocking=True)
-        if self.channels_last and xb.ndim == 4: xb = xb.contiguous(memory_format=torch.channels_last)
-        return xb, yb
+@patch
+def unfreeze(self:Learner):
+    "Train every parameter group."
+    self.freeze_to(0)
 
-    def _autocast(self):
-        return torch.autocast(self.device.type, dtype=torch.bfloat16) if self.bf16 else nullcontext()
+# %% ../nbs/01_training.ipynb #5aea13f1
+@patch
+def create_opt(self:Learner, lr):
+    """A fresh optimiser with one parameter group, and one learning rate, per group of the
+    splitter."""
+    groups = self.param_groups()
+    lrs = lr_per_group(lr, len(groups))
+    self.opt = self.opt_func([dict(params=g, lr=l) for g, l in zip(groups, lrs)], lr=lrs[-1],
+                             weight_decay=self.wd)
+    for pg in self.opt.param_groups: pg['initial_lr'] = pg['lr']
+    return self.opt
 
-    def _check_batch(self, xb, yb):
-        "On the first batch of a fit: images of the model's dtype, integer labels for a cross-entropy loss."
-        w = next(self.model.parameters())
-        if xb.dtype != w.dtype and not self.bf16:
-            raise TypeError(f"the images are {xb.dtype} but the model's weights are {w.dtype}: convert one to the other "
-                            f"(x.to({w.dtype}) or model.to({xb.dtype}))")
-        if self.loss_func is F.cross_entropy or isinstance(self.loss_func, nn.CrossEntropyLoss):
-            if yb.is_floating_point() and yb.ndim in (1, 3):
-                raise TypeError(f"the labels are {yb.dtype}, but a cross-entropy loss needs integer class indices: use y.long()")
+# %% ../nbs/01_training.ipynb #3316ffcb
+@patch
+@contextmanager
+def _distributed(self:Learner):
+    """During a fit, the model wrapped in DistributedDataParallel (anew each time: freezing
+    changes what it syncs)."""
+    if self.world_size > 1:
+        cuda = self.device.type == 'cuda'
+        ids = [torch.cuda.current_device() if self.device.index is None
+               else self.device.index] if cuda else None
+        self._fwd = nn.parallel.DistributedDataParallel(self.model, device_ids=ids)
+    try: yield
+    finally:
+        # free the wrapper now, not at exit
+        if self._fwd is not self.model: self._fwd = self.model; gc.collect()
 
-    def _check_outputs(self, pred, yb):
-        "On the first batch of a fit: predictions that fit the targets, and an output for every class in the data."
-        if yb.dtype == torch.long: check_preds(pred, yb)
-        y = getattr(self.dls.train.dataset, 'y', yb)   # all the labels when the data set has them (MixUp makes yb soft)
-        if not (isinstance(y, torch.Tensor) and y.dtype == torch.long and y.numel() and pred.ndim >= 2): return
-        top = int(y.max())
-        if top >= pred.shape[1]:
-            raise ValueError(f"the model has {pred.shape[1]} outputs but the data has label {top}: give the model "
-                             f"n_out={top + 1} (one output per class)")
+@patch
+def _shard(self:Learner, dl, train:bool):
+    """This process's share of `dl`: a `DistributedSampler` seeded like `dl` for training, every
+    n-th sample else."""
+    if self.world_size == 1 or isinstance(dl.sampler, DistributedSampler): return dl
+    if train:
+        seed = dl.generator.initial_seed() if dl.generator is not None else 0
+        sampler = DistributedSampler(dl.dataset, shuffle=isinstance(dl.sampler, RandomSampler),
+                                     seed=seed)
+        # a share smaller than a batch is still one batch
+        drop = dl.drop_last and len(sampler) > dl.batch_size
+        return DataLoader(dl.dataset, dl.batch_size, sampler=sampler, drop_last=drop,
+                          num_workers=dl.num_workers, collate_fn=dl.collate_fn)
+    n = len(dl.dataset)
+    if n < self.world_size:
+        raise ValueError(f"{n} samples to evaluate cannot be shared by {self.world_size} "
+                         "processes")
+    part = Subset(dl.dataset, range(rank(), n, self.world_size))
+    return DataLoader(part, dl.batch_size, num_workers=dl.num_workers, collate_fn=dl.collate_fn)
 
-    def _train_batch(self, xb, yb, check:bool=False):
-        "One optimisation step on a batch; returns the (detached) loss."
+# %% ../nbs/01_training.ipynb #cfb0b04d
+@patch
+def _to(self:Learner, xb, yb):
+    xb, yb = xb.to(self.device, non_blocking=True), yb.to(self.device, non_blocking=True)
+    if self.channels_last and xb.ndim == 4:
+        xb = xb.contiguous(memory_format=torch.channels_last)
+    return xb, yb
+
+@patch
+def _autocast(self:Learner):
+    return torch.autocast(self.device.type, dtype=torch.bfloat16) if self.bf16 else nullcontext()
+
+@patch
+def _check_batch(self:Learner, xb, yb):
+    """On the first batch of a fit: images of the model's dtype, integer labels for a
+    cross-entropy loss."""
+    w = next(self.model.parameters())
+    if xb.dtype != w.dtype and not self.bf16:
+        raise TypeError(f"the images are {xb.dtype} but the model's weights are {w.dtype}: "
+                        f"convert one to the other (x.to({w.dtype}) or model.to({xb.dtype}))")
+    if self.loss_func is F.cross_entropy or isinstance(self.loss_func, nn.CrossEntropyLoss):
+        if yb.is_floating_point() and yb.ndim in (1, 3):
+            raise TypeError(f"the labels are {yb.dtype}, but a cross-entropy loss needs "
+                            "integer class indices: use y.long()")
+
+@patch
+def _check_outputs(self:Learner, pred, yb):
+    """On the first batch of a fit: predictions that fit the targets, and an output for every
+    class in the data."""
+    if yb.dtype == torch.long: check_preds(pred, yb)
+    # all the labels when the data set has them (MixUp makes yb soft)
+    y = getattr(self.dls.train.dataset, 'y', yb)
+    if not (isinstance(y, torch.Tensor) and y.dtype == torch.long and y.numel()
+            and pred.ndim >= 2):
+        return
+    top = int(y.max())
+    if top >= pred.shape[1]:
+        raise ValueError(f"the model has {pred.shape[1]} outputs but the data has label {top}: "
+                         f"give the model n_out={top + 1} (one output per class)")
+
+# %% ../nbs/01_training.ipynb #d0103271
+@patch
+def _train_batch(self:Learner, xb, yb, check:bool=False):
+    "One optimisation step on a batch; returns the (detached) loss."
+    xb, yb = self._to(xb, yb)
+    if check: self._check_batch(xb, yb)
+    for tfm in self.batch_tfms: xb, yb = tfm(xb, yb)
+    with self._autocast():
+        pred = self._fwd(xb)
+        if check: self._check_outputs(pred, yb)
+        loss = self.loss_func(pred, yb)
+    loss.backward()
+    self.opt.step()
+    self.opt.zero_grad(set_to_none=True)
+    return loss.detach()
+
+@patch
+@torch.no_grad()
+def validate(self:Learner, dl=None):
+    """Validation loss and metric values `(loss, {name: value})` over `dl` (default: the
+    validation set)."""
+    dl = self._shard(dl or self.dls.valid, train=False)
+    self.model.eval()
+    for m in self.metrics: m.reset()
+    total, count = torch.zeros((), device=self.device), 0
+    for xb, yb in dl:
         xb, yb = self._to(xb, yb)
-        if check: self._check_batch(xb, yb)
-        for tfm in self.batch_tfms: xb, yb = tfm(xb, yb)
         with self._autocast():
-            pred = self._fwd(xb)
-            if check: self._check_outputs(pred, yb)
-            loss = self.loss_func(pred, yb)
-        loss.backward()
-        self.opt.step()
-        self.opt.zero_grad(set_to_none=True)
-        return loss.detach()
+            pred = self.model(xb)
+            total += self.loss_func(pred, yb).float() * len(yb)
+        count += len(yb)
+        for m in self.metrics: m.accumulate(pred.float(), yb)
+    if self.world_size > 1:   # each process scored its share: add up sums and counts
+        total, count = all_sum(total), all_sum(count)
+        for m in self.metrics: m.reduce(all_sum)
+    return (total / max(count, 1)).item(), {m.name: m.value for m in self.metrics}
 
-    # --- evaluation
-    @torch.no_grad()
-    def validate(self, dl=None):
-        "Validation loss and metric values `(loss, {name: value})` over `dl` (default: the validation set)."
-        dl = self._shard(dl or self.dls.valid, train=False)
-        self.model.eval()
-        for m in self.metrics: m.reset()
-        total, count = torch.zeros((), device=self.device), 0
-        for xb, yb in dl:
-            xb, yb = self._to(xb, yb)
-            with self._autocast():
-                pred = self.model(xb)
-                total += self.loss_func(pred, yb).float() * len(yb)
-            count += len(yb)
-            for m in self.metrics: m.accumulate(pred.float(), yb)
-        if self.world_size > 1:   # each process scored its share: add up sums and counts
-            total, count = all_sum(total), all_sum(count)
-            for m in self.metrics: m.reduce(all_sum)
-        return (total / max(count, 1)).item(), {m.name: m.value for m in self.metrics}
+# %% ../nbs/01_training.ipynb #12b2dc5b
+@patch
+@torch.no_grad()
+def get_preds(self:Learner, dl=None):
+    """Predictions and targets `(preds, targs)` over `dl` (default: the validation set), on the
+    CPU."""
+    dl = dl or self.dls.valid
+    self.model.eval()
+    preds, targs = [], []
+    for xb, yb in dl:
+        xb, yb = self._to(xb, yb)
+        with self._autocast(): preds.append(self.model(xb).float().cpu())
+        targs.append(yb.cpu())
+    return torch.cat(preds), torch.cat(targs)
 
-    @torch.no_grad()
-    def get_preds(self, dl=None):
-        "Predictions and targets `(preds, targs)` over `dl` (default: the validation set), on the CPU."
-        dl = dl or self.dls.valid
-        self.model.eval()
-        preds, targs = [], []
-        for xb, yb in dl:
-            xb, yb = self._to(xb, yb)
-            with self._autocast(): preds.append(self.model(xb).float().cpu())
-            targs.append(yb.cpu())
-        return torch.cat(preds), torch.cat(targs)
+@patch
+def _print_row(self:Learner, row):
+    if not self.progress or not is_main(): return
+    cols = [k for k in row if k != 'iters']
+    if len(self.recorder.rows) == 1: print('  '.join(f'{c:>10}' for c in cols))
+    print('  '.join(f'{row[c]:>10.4f}' if isinstance(row[c], float) else f'{row[c]:>10}'
+                    for c in cols))
 
-    # --- the loop
-    def _print_row(self, row):
-        if not self.progress or not is_main(): return
-        cols = [k for k in row if k != 'iters']
-        if len(self.recorder.rows) == 1: print('  '.join(f'{c:>10}' for c in cols))
-        print('  '.join(f'{row[c]:>10.4f}' if isinstance(row[c], float) else f'{row[c]:>10}' for c in cols))
+# %% ../nbs/01_training.ipynb #86c0b81f
+@patch
+def _check_losses(self:Learner, train_losses:list, epoch:int):
+    "Stop with an error that names the first batch of this epoch whose loss was NaN or infinite."
+    bad = next((i for i, l in enumerate(train_losses) if not math.isfinite(l)), None)
+    if bad is None: return
+    lr_bad = self.recorder.lrs[len(self.recorder.lrs) - len(train_losses) + bad]
+    raise FloatingPointError(
+        f"training stopped: the loss became {train_losses[bad]} at epoch {epoch + 1}, batch "
+        f"{bad + 1} of {len(train_losses)}. Look for NaN or infinite values in that batch's "
+        f"images, or lower the learning rate (it was {lr_bad:.3g} there)")
 
-    def fit(self, n_epoch:int, lr=None, sched=None):
-        "Train for `n_epoch` epochs at learning rate(s) `lr` (default `self.lr`), following `sched(pos) -> (lr_mult, mom)`."
-        check_int('n_epoch', n_epoch, lo=1)
-        if sched is not None and not callable(sched): raise TypeError(f"sched must be a function of pos, got {sched!r}")
-        if len(self.dls.valid.dataset) == 0: raise ValueError("the validation set is empty: give dls a validation set")
-        opt = self.create_opt(self.lr if lr is None else lr)
-        for tfm in self.batch_tfms:
-            if hasattr(tfm, 'setup'): tfm.setup(self)   # e.g. MixUp reads the number of classes
-        train_dl = self._shard(self.dls.train, train=True)
-        n_iter, it = n_epoch * len(train_dl), 0
-        with self._distributed():
-            for epoch in range(n_epoch):
-                start, losses = time.perf_counter(), []
-                if hasattr(train_dl.sampler, 'set_epoch'): train_dl.sampler.set_epoch(self.epoch)   # a new shuffle each epoch
-                self.model.train()
-                for xb, yb in progress_bar(train_dl, self.progress, f'epoch {epoch + 1}/{n_epoch}', len(train_dl)):
-                    if sched is not None: _set_hyper(opt, *sched(it / n_iter))
-                    self.recorder.lrs.append(opt.param_groups[-1]['lr'])
-                    losses.append(self._train_batch(xb, yb, check=it == 0))
-                    it += 1
-                if self.world_size > 1:   # the loss of each global batch, and one model (BatchNorm statistics) everywhere
-                    if losses: losses = list(all_sum(torch.stack(losses)) / self.world_size)
-                    broadcast_buffers(self.model)
-                train_losses = torch.stack(losses).float().tolist() if losses else []
-                bad = next((i for i, l in enumerate(train_losses) if not math.isfinite(l)), None)
-                if bad is not None:
-                    lr_bad = self.recorder.lrs[len(self.recorder.lrs) - len(train_losses) + bad]
-                    raise FloatingPointError(
-                        f"training stopped: the loss became {train_losses[bad]} at epoch {epoch + 1}, batch {bad + 1} of "
-                        f"{len(train_losses)}. Look for NaN or infinite values in that batch's images, or lower the "
-                        f"learning rate (it was {lr_bad:.3g} there)")
-                self.recorder.losses += train_losses
-                valid_loss, metrics = self.validate()
-                row = dict(epoch=self.epoch, train_loss=statistics.fmean(train_losses) if train_losses else float('nan'),
-                           valid_loss=valid_loss, **metrics, time=round(time.perf_counter() - start, 2), iters=len(self.recorder.losses))
-                self.recorder.rows.append(row); self._print_row(row)
-                self.epoch += 1
-        return self
+@patch
+def _end_epoch(self:Learner, losses:list, epoch:int, start:float):
+    "After an epoch: its losses checked and recorded, the model validated, a row of results."
+    # the loss of each global batch, and one model (BatchNorm statistics) everywhere
+    if self.world_size > 1:
+        if losses: losses = list(all_sum(torch.stack(losses)) / self.world_size)
+        broadcast_buffers(self.model)
+    train_losses = torch.stack(losses).float().tolist() if losses else []
+    self._check_losses(train_losses, epoch)
+    self.recorder.losses += train_losses
+    valid_loss, metrics = self.validate()
+    train_loss = statistics.fmean(train_losses) if train_losses else float('nan')
+    row = dict(epoch=self.epoch, train_loss=train_loss, valid_loss=valid_loss, **metrics,
+               time=round(time.perf_counter() - start, 2), iters=len(self.recorder.losses))
+    self.recorder.rows.append(row); self._print_row(row)
+    self.epoch += 1
 
-    def fit_one_cycle(self, n_epoch:int, lr_max=None, pct_start:float=0.25, div:float=25., div_final:float=1e5):
-        "Train with the one-cycle schedule: warm up to `lr_max` (per group), then anneal."
-        check_number('pct_start', pct_start, 0, 1, hi_open=True)
-        check_number('div', div, lo=0, lo_open=True); check_number('div_final', div_final, lo=0, lo_open=True)
-        return self.fit(n_epoch, lr=lr_max, sched=lambda pos: one_cycle(pos, pct_start, div, div_final))
+# %% ../nbs/01_training.ipynb #347968a3
+@patch
+def fit(self:Learner, n_epoch:int, lr=None, sched=None):
+    """Train for `n_epoch` epochs at learning rate(s) `lr` (default `self.lr`), following
+    `sched(pos) -> (lr_mult, mom)`."""
+    check_int('n_epoch', n_epoch, lo=1)
+    if sched is not None and not callable(sched):
+        raise TypeError(f"sched must be a function of pos, got {sched!r}")
+    if len(self.dls.valid.dataset) == 0:
+        raise ValueError("the validation set is empty: give dls a validation set")
+    opt = self.create_opt(self.lr if lr is None else lr)
+    for tfm in self.batch_tfms:
+        if hasattr(tfm, 'setup'): tfm.setup(self)   # e.g. MixUp reads the number of classes
+    train_dl = self._shard(self.dls.train, train=True)
+    n_iter, it = n_epoch * len(train_dl), 0
+    with self._distributed():
+        for epoch in range(n_epoch):
+            start, losses = time.perf_counter(), []
+            # a new shuffle each epoch
+            if hasattr(train_dl.sampler, 'set_epoch'): train_dl.sampler.set_epoch(self.epoch)
+            self.model.train()
+            for xb, yb in progress_bar(train_dl, self.progress, f'epoch {epoch + 1}/{n_epoch}',
+                                       len(train_dl)):
+                if sched is not None: _set_hyper(opt, *sched(it / n_iter))
+                self.recorder.lrs.append(opt.param_groups[-1]['lr'])
+                losses.append(self._train_batch(xb, yb, check=it == 0))
+                it += 1
+            self._end_epoch(losses, epoch, start)
+    return self
 
-    def fine_tune(self, epochs:int, base_lr:float=2e-3, freeze_epochs:int=1, lr_mult:float=100., pct_start:float=0.3, div:float=5.):
-        "Train the head alone (body frozen) for `freeze_epochs`, then everything for `epochs` with `slice(base_lr/2/lr_mult, base_lr/2)`."
-        check_int('epochs', epochs, lo=1); check_int('freeze_epochs', freeze_epochs, lo=0)
-        check_number('base_lr', base_lr, lo=0, lo_open=True); check_number('lr_mult', lr_mult, lo=0, lo_open=True)
-        if self._n_groups() < 2: raise ValueError("fine_tune trains the head alone first, so it needs a splitter with at least "
-                                                  "two parameter groups (body, head), such as a model_meta splitter")
-        if freeze_epochs:
-            self.freeze()
-            self.fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)
-        self.unfreeze()
-        return self.fit_one_cycle(epochs, slice(base_lr / 2 / lr_mult, base_lr / 2), pct_start=pct_start, div=div)
+# %% ../nbs/01_training.ipynb #ff5fcc9a
+@patch
+def fit_one_cycle(self:Learner, n_epoch:int, lr_max=None, pct_start:float=0.25, div:float=25.,
+                  div_final:float=1e5):
+    "Train with the one-cycle schedule: warm up to `lr_max` (per group), then anneal."
+    check_number('pct_start', pct_start, 0, 1, hi_open=True)
+    check_number('div', div, lo=0, lo_open=True)
+    check_number('div_final', div_final, lo=0, lo_open=True)
+    return self.fit(n_epoch, lr=lr_max, sched=lambda pos: one_cycle(pos, pct_start, div, div_final))
 
-    # --- finding a learning rate
-    def lr_find(self, start_lr:float=1e-7, end_lr:float=10., num_it:int=100, stop_div:bool=True, show_plot:bool=True):
-        "Grow the learning rate exponentially over `num_it` batches; return suggestions `{'minimum': ..., 'steep': ...}`."
-        check_int('num_it', num_it, lo=2); _check_lr('start_lr', start_lr); _check_lr('end_lr', end_lr)
-        if end_lr <= start_lr: raise ValueError(f"end_lr ({end_lr}) must be larger than start_lr ({start_lr})")
-        state = copy.deepcopy(self.model.state_dict())
-        opt, train_dl = self.create_opt(start_lr), self._shard(self.dls.train, train=True)
-        lrs, sm, it, best, smoother = [], [], 0, float('inf'), _Smoother()
-        self.model.train()
-        with self._distributed():
-            while it < num_it:
-                for xb, yb in train_dl:
-                    lr = start_lr * (end_lr / start_lr) ** (it / (num_it - 1))
-                    for pg in opt.param_groups: pg['lr'] = lr
-                    loss = self._train_batch(xb, yb).float()
-                    smooth = smoother((all_sum(loss) / self.world_size).item())   # the same on every process, so all stop together
-                    sm.append(smooth); lrs.append(lr); best = min(best, smooth); it += 1
-                    if it >= num_it or (stop_div and (smooth > 4 * best or math.isnan(smooth))): it = num_it; break
-        self.model.load_state_dict(state); self.opt = None
-        i_min = min(range(len(sm)), key=sm.__getitem__)
-        grads = [(sm[i + 1] - sm[i]) / (math.log(lrs[i + 1]) - math.log(lrs[i])) for i in range(max(i_min, 1))]
-        res = dict(minimum=lrs[i_min] / 10, steep=lrs[min(range(len(grads)), key=grads.__getitem__)] if grads else lrs[0])
-        self.lr_find_result = dict(lrs=lrs, losses=sm, **res)
-        if show_plot and is_main(): plot_lr_find(self.lr_find_result)
-        return res
+@patch
+def fine_tune(self:Learner, epochs:int, base_lr:float=2e-3, freeze_epochs:int=1, lr_mult:float=100.,
+              pct_start:float=0.3, div:float=5.):
+    """Train the head alone (body frozen) for `freeze_epochs`, then everything for `epochs` with
+    `slice(base_lr/2/lr_mult, base_lr/2)`."""
+    check_int('epochs', epochs, lo=1); check_int('freeze_epochs', freeze_epochs, lo=0)
+    check_number('base_lr', base_lr, lo=0, lo_open=True)
+    check_number('lr_mult', lr_mult, lo=0, lo_open=True)
+    if self._n_groups() < 2:
+        raise ValueError("fine_tune trains the head alone first, so it needs a splitter with "
+                         "at least two parameter groups (body, head), such as a model_meta "
+                         "splitter")
+    if freeze_epochs:
+        self.freeze()
+        self.fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)
+    self.unfreeze()
+    return self.fit_one_cycle(epochs, slice(base_lr / 2 / lr_mult, base_lr / 2),
+                              pct_start=pct_start, div=div)
+
+# %% ../nbs/01_training.ipynb #88242263
+@patch
+def lr_find(self:Learner, start_lr:float=1e-7, end_lr:float=10., num_it:int=100, stop_div:bool=True,
+            show_plot:bool=True):
+    """Grow the learning rate exponentially over `num_it` batches; return suggestions
+    `{'minimum': ..., 'steep': ...}`."""
+    check_int('num_it', num_it, lo=2)
+    _check_lr('start_lr', start_lr)
+    _check_lr('end_lr', end_lr)
+    if end_lr <= start_lr:
+        raise ValueError(f"end_lr ({end_lr}) must be larger than start_lr ({start_lr})")
+    state = copy.deepcopy(self.model.state_dict())
+    opt, train_dl = self.create_opt(start_lr), self._shard(self.dls.train, train=True)
+    lrs, sm, it, best, smoother = [], [], 0, float('inf'), _Smoother()
+    self.model.train()
+    with self._distributed():
+        while it < num_it:
+            for xb, yb in train_dl:
+                lr = start_lr * (end_lr / start_lr) ** (it / (num_it - 1))
+                for pg in opt.param_groups: pg['lr'] = lr
+                loss = self._train_batch(xb, yb).float()
+                # the same on every process, so all stop together
+                smooth = smoother((all_sum(loss) / self.world_size).item())
+                sm.append(smooth); lrs.append(lr); best = min(best, smooth); it += 1
+                if it >= num_it or (stop_div and (smooth > 4 * best or math.isnan(smooth))):
+                    it = num_it; break
+    self.model.load_state_dict(state); self.opt = None
+    i_min = min(range(len(sm)), key=sm.__getitem__)
+    grads = [(sm[i + 1] - sm[i]) / (math.log(lrs[i + 1]) - math.log(lrs[i]))
+             for i in range(max(i_min, 1))]
+    steep = lrs[min(range(len(grads)), key=grads.__getitem__)] if grads else lrs[0]
+    res = dict(minimum=lrs[i_min] / 10, steep=steep)
+    self.lr_find_result = dict(lrs=lrs, losses=sm, **res)
+    if show_plot and is_main(): plot_lr_find(self.lr_find_result)
+    return res
 
 # %% ../nbs/01_training.ipynb #c3ecc4a5
 class _Smoother:
@@ -504,7 +648,11 @@ def plot_lr_find(r, ax=None):
     "Smoothed loss against learning rate (log scale), with the two suggestions marked."
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=(5, 3))
-    ax.plot(r['lrs'], r['losses']); ax.set_xscale('log'); ax.set_xlabel('learning rate'); ax.set_ylabel('loss (smoothed)')
-    for k, c in (('minimum', 'C1'), ('steep', 'C2')): ax.axvline(r[k], color=c, ls='--', label=f"{k}: {r[k]:.1e}")
+    ax.plot(r['lrs'], r['losses'])
+    ax.set_xscale('log')
+    ax.set_xlabel('learning rate')
+    ax.set_ylabel('loss (smoothed)')
+    for k, c in (('minimum', 'C1'), ('steep', 'C2')):
+        ax.axvline(r[k], color=c, ls='--', label=f"{k}: {r[k]:.1e}")
     ax.legend()
     return ax.figure

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Result:
-    "What a lab experiment returns: one row per run, a `summary` (one row per setup), named `figures`, and the `claims` table computed from the rows."
+    """What a lab experiment returns: one row per run, a `summary` (one row per setup), named
+    `figures`, and the `claims` table computed from the rows."""
     rows: list
     summary: list = field(default_factory=list)
     figures: dict = field(default_factory=dict)

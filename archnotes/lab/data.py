@@ -11,16 +11,20 @@ from .core import Result
 
 # %% ../../nbs/00_data.ipynb #b3a48669
 def describe_data(quick:bool=False, seed:int=0) -> Result:
-    "Experiment: sizes and class balance of Digits (its parts) and DigitScenes, with a batch of each."
+    """Experiment: sizes and class balance of Digits (its parts) and DigitScenes, with a batch of
+    each."""
     n_train, n_valid = (100, 25) if quick else (800, 200)
     dtrain, dvalid = digits(size=32, seed=seed)
     dtest, dpre = digits_test(dtrain.stats), digits(size=32, seed=seed, part='pretrain')[0]
     strain, svalid = digit_scenes(size=64, n_train=n_train, n_valid=n_valid, seed=seed)
     shared = {k for s in strain.sources for k in s} & {k for s in svalid.sources for k in s}
     rows = [dict(data='digits', split=name, images=len(ds), size='x'.join(map(str, ds.x.shape[2:])),
-                 min_per_class=int(ds.y.bincount().min()), max_per_class=int(ds.y.bincount().max()), background_pct='-')
-            for name, ds in (('pretrain (train)', dpre), ('train', dtrain), ('valid', dvalid), ('test', dtest))]
-    rows += [dict(data='digit_scenes', split=name, images=len(ds), size='x'.join(map(str, ds.x.shape[2:])),
+                 min_per_class=int(ds.y.bincount().min()), max_per_class=int(ds.y.bincount().max()),
+                 background_pct='-')
+            for name, ds in (('pretrain (train)', dpre), ('train', dtrain), ('valid', dvalid),
+                             ('test', dtest))]
+    rows += [dict(data='digit_scenes', split=name, images=len(ds), size='x'.join(map(
+        str, ds.x.shape[2:])),
                   min_per_class=int(ds.y.flatten().bincount(minlength=11)[1:].min()),
                   max_per_class=int(ds.y.flatten().bincount(minlength=11)[1:].max()),
                   background_pct=round(100 * (ds.y == 0).float().mean().item(), 1))

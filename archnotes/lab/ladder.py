@@ -13,20 +13,25 @@ from ..checks import check_int, check_ints, check_number
 from ..data import DataLoaders, digits, digits_test
 from ..layers import conv_layer, n_params
 from ..training import Learner, accuracy, set_seed
-from ..report import Claim, claims_summary, claims_table, compare, format_table, mean_std, progress_bar, summarise
+from ..report import (Claim, claims_summary, claims_table, compare, format_table, mean_std,
+                              progress_bar, summarise)
 from ..augment import MixUp, RandomAffine
 from .core import Result
 
 # %% ../../nbs/06_overfitting.ipynb #1d832974
-def ladder_cnn(n_in:int=1, n_out:int=10, widths=(32, 64, 128), hidden:int=128, bn:bool=False, p_conv:float=0., p_head:float=0.):
-    "Stride-2 conv blocks (optional BatchNorm, `Dropout2d(p_conv)`), pooling, then a two-linear-layer head with `Dropout(p_head)`."
-    for name, p in (('p_conv', p_conv), ('p_head', p_head)): check_number(f"{name} (a dropout probability)", p, 0, 1, hi_open=True)
+def ladder_cnn(n_in:int=1, n_out:int=10, widths=(32, 64, 128), hidden:int=128, bn:bool=False,
+               p_conv:float=0., p_head:float=0.):
+    """Stride-2 conv blocks (optional BatchNorm, `Dropout2d(p_conv)`), pooling, then a
+    two-linear-layer head with `Dropout(p_head)`."""
+    for name, p in (('p_conv', p_conv), ('p_head', p_head)):
+        check_number(f"{name} (a dropout probability)", p, 0, 1, hi_open=True)
     for name, v in (('n_in', n_in), ('n_out', n_out), ('hidden', hidden)): check_int(name, v, lo=1)
     chans, body = [n_in, *check_ints('widths', widths, lo=1, empty_ok=False)], []
     for ni, nf in zip(chans[:-1], chans[1:]):
         body.append(conv_layer(ni, nf, stride=2, bn=bn))
         if p_conv: body.append(nn.Dropout2d(p_conv))
-    head = [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(p_head), nn.Linear(chans[-1], hidden), nn.ReLU(inplace=True),
+    head = [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(p_head), nn.Linear(chans[-1], hidden),
+            nn.ReLU(inplace=True),
             nn.Dropout(p_head), nn.Linear(hidden, n_out)]
     return nn.Sequential(*body, *head)
 
@@ -47,19 +52,25 @@ class Setup:
     def __post_init__(self):
         check_int('per_class', self.per_class, lo=1); check_int('hidden', self.hidden, lo=1)
         check_number('mixup', self.mixup, lo=0); check_number('wd', self.wd, lo=0)
-        for name in ('p_conv', 'p_head'): check_number(name, getattr(self, name), 0, 1, hi_open=True)
-        if not isinstance(self.widths, tuple): raise TypeError(f"widths must be a tuple (a Setup is hashable), got {self.widths!r}")
+        for name in ('p_conv', 'p_head'):
+            check_number(name, getattr(self, name), 0, 1, hi_open=True)
+        if not isinstance(self.widths, tuple):
+            raise TypeError(f"widths must be a tuple (a Setup is hashable), got {self.widths!r}")
         check_ints('widths', self.widths, lo=1, empty_ok=False)
 
 SMALL = dict(widths=(8, 16, 32), hidden=32)
 REGULARISE = dict(p_conv=0.1, p_head=0.5, wd=0.1)
 NO_REGULARISATION = dict(p_conv=0., p_head=0., wd=0.)
-BOOK_ORDER = [('baseline', {}), ('more data', dict(per_class=40)), ('augmentation and Mixup', dict(augment=True, mixup=0.4)),
-              ('batchnorm', dict(bn=True)), ('regularization', REGULARISE), ('smaller model', {**SMALL, **NO_REGULARISATION})]
-WRONG_END = [('smaller model first', SMALL), ('then regularization', REGULARISE)]   # from the book's 'more data' rung
+BOOK_ORDER = [('baseline', {}), ('more data', dict(per_class=40)),
+              ('augmentation and Mixup', dict(augment=True, mixup=0.4)),
+              ('batchnorm', dict(bn=True)), ('regularization', REGULARISE),
+              ('smaller model', {**SMALL, **NO_REGULARISATION})]
+# from the book's 'more data' rung
+WRONG_END = [('smaller model first', SMALL), ('then regularization', REGULARISE)]
 
 def climb(rungs, start:Setup=Setup()) -> list[tuple[str, Setup]]:
-    "The cumulative setups of a ladder: each rung's changes applied on top of the previous rung's setup."
+    """The cumulative setups of a ladder: each rung's changes applied on top of the previous rung's
+    setup."""
     out, s = [], start
     for name, change in rungs:
         s = replace(s, **change); out.append((name, s))
@@ -67,70 +78,96 @@ def climb(rungs, start:Setup=Setup()) -> list[tuple[str, Setup]]:
 
 # %% ../../nbs/06_overfitting.ipynb #e6fc5d6f
 GRID = dict(steps=(120, 360), lr=(3e-3, 1e-2))          # each setup's budget is chosen from these
+
 QUICK_GRID = dict(steps=(40, 80), lr=(3e-3, 1e-2))
 
 def _train_dl(ds, bs): return DataLoader(ds, bs, shuffle=False)
 
 def train_setup(setup:Setup, seed:int=0, steps:int=300, lr:float=3e-3, size:int=16, bs:int=32):
-    "Train `setup` for `steps` optimisation steps; return its row (clean train, valid and test loss, accuracies, gap) and the learner."
+    """Train `setup` for `steps` optimisation steps; return its row (clean train, valid and test
+    loss, accuracies, gap) and the learner."""
     check_int('steps', steps, lo=1); check_number('lr', lr, lo=0, lo_open=True)
     set_seed(seed)
     train_ds, valid_ds = digits(size=size, per_class=setup.per_class, seed=seed)
     dls = DataLoaders.from_datasets(train_ds, valid_ds, bs=bs, seed=seed)
-    model = ladder_cnn(widths=setup.widths, hidden=setup.hidden, bn=setup.bn, p_conv=setup.p_conv, p_head=setup.p_head)
-    tfms = ([RandomAffine()] if setup.augment else []) + ([MixUp(setup.mixup)] if setup.mixup else [])
+    model = ladder_cnn(widths=setup.widths, hidden=setup.hidden, bn=setup.bn, p_conv=setup.p_conv,
+                       p_head=setup.p_head)
+    tfms = ([RandomAffine()] if setup.augment else []) + ([MixUp(setup.mixup)] if setup.mixup
+                                                          else [])
     learn = Learner(model, dls, metrics=[accuracy], wd=setup.wd, batch_tfms=tfms, progress=False)
     epochs = max(1, round(steps / len(dls.train)))
     learn.fit_one_cycle(epochs, lr)
     train_loss, _ = learn.validate(_train_dl(train_ds, bs * 4))
     valid_loss, metrics = learn.validate()
     test_loss, test_metrics = learn.validate(_train_dl(digits_test(train_ds.stats, size=size), 256))
-    row = dict(seed=seed, steps=epochs * len(dls.train), lr=lr, train_loss=train_loss, valid_loss=valid_loss, gap=valid_loss - train_loss,
-               accuracy=metrics['accuracy'], test_loss=test_loss, test_accuracy=test_metrics['accuracy'], params=n_params(model))
+    row = dict(seed=seed, steps=epochs * len(dls.train), lr=lr, train_loss=train_loss,
+               valid_loss=valid_loss, gap=valid_loss - train_loss,
+               accuracy=metrics['accuracy'], test_loss=test_loss,
+               test_accuracy=test_metrics['accuracy'], params=n_params(model))
     return row, learn
 
 def tune(setup:Setup, seed:int=0, grid:dict=GRID) -> dict:
-    "The row of the grid point (steps, lr) with the lowest validation loss for `setup` at `seed` (its `steps` and `lr` say which)."
-    rows = [train_setup(setup, seed=seed, steps=s, lr=lr)[0] for s in grid['steps'] for lr in grid['lr']]
+    """The row of the grid point (steps, lr) with the lowest validation loss for `setup` at `seed`
+    (its `steps` and `lr` say which)."""
+    rows = [train_setup(setup, seed=seed, steps=s, lr=lr)[0] for s in grid['steps']
+            for lr in grid['lr']]
     return min(rows, key=lambda r: r['valid_loss'])
 
+# %% ../../nbs/06_overfitting.ipynb #38c2aac3
 def measure(setup:Setup, seeds=(0, 1, 2, 3, 4), grid:dict=GRID) -> list[dict]:
-    "`setup` over `seeds` with its own budget: tuned on the first seed's validation split, then run as is on the others."
+    """`setup` over `seeds` with its own budget: tuned on the first seed's validation split, then
+    run as is on the others."""
     best = tune(setup, seeds[0], grid)
-    return [best] + [train_setup(setup, seed=s, steps=best['steps'], lr=best['lr'])[0] for s in seeds[1:]]
+    return [best] + [train_setup(setup, seed=s, steps=best['steps'], lr=best['lr'])[0]
+                     for s in seeds[1:]]
 
 # %% ../../nbs/06_overfitting.ipynb #852342b7
-CLAIM_SETUPS = {'larger, more regularization': 'regularization', 'smaller, less regularization': 'smaller model'}   # claim: book rung
+# claim: book rung
+CLAIM_SETUPS = {'larger, more regularization': 'regularization',
+                'smaller, less regularization': 'smaller model'}
 
 def _still_overfits(rows) -> tuple:
-    "Whether the gap between clean training loss and validation loss is real, and the reason, in words."
-    c = compare([r['train_loss'] for r in rows], [r['valid_loss'] for r in rows], higher_is_better=False)
+    """Whether the gap between clean training loss and validation loss is real, and the reason, in
+    words."""
+    c = compare([r['train_loss'] for r in rows], [r['valid_loss'] for r in rows],
+                higher_is_better=False)
     if c.verdict == 'too few runs': return True, f'too few seeds to tell ({c.n}); climbing on'
     gap = f"gap {c.diff:+.3f} [{c.ci[0]:+.3f}, {c.ci[1]:+.3f}]"
-    return (True, f'still overfitting: {gap}') if c.verdict == 'worse' else (False, f'no longer overfitting: {gap}; the climb stops')
+    return ((True, f'still overfitting: {gap}') if c.verdict == 'worse'
+            else (False, f'no longer overfitting: {gap}; the climb stops'))
 
-def run_ladder(quick:bool=False, seeds=None, progress:bool=False, grid:dict|None=None) -> list[dict]:
-    "Climb the book's ladder while the model overfits, then the wrong end and the claim's setups; one row per path, rung and seed."
+# %% ../../nbs/06_overfitting.ipynb #d6635d35
+def run_ladder(quick:bool=False, seeds=None, progress:bool=False,
+               grid:dict|None=None) -> list[dict]:
+    """Climb the book's ladder while the model overfits, then the wrong end and the claim's setups;
+    one row per path, rung and seed."""
     if seeds is not None:
         check_ints('seeds', seeds, empty_ok=False)
     if grid is not None and not (isinstance(grid, dict) and set(grid) == {'steps', 'lr'}):
-        raise ValueError(f"grid must be a dict with 'steps' and 'lr', each a tuple of values to try, got {grid!r}")
-    seeds, grid = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4)), grid or (QUICK_GRID if quick else GRID)
+        raise ValueError("grid must be a dict with 'steps' and 'lr', each a tuple of values to "
+                         f"try, got {grid!r}")
+    seeds, grid = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4)), grid or (
+        QUICK_GRID if quick else GRID)
     measured, rows = {}, []
     def get(setup):   # every distinct setup is measured once; its rows carry its number
-        if setup not in measured: measured[setup] = [dict(r, setup_id=len(measured)) for r in measure(setup, seeds, grid)]
+        if setup not in measured:
+            measured[setup] = [dict(r, setup_id=len(measured)) for r in measure(setup, seeds, grid)]
         return measured[setup]
     book, climbing, reason, prev = climb(BOOK_ORDER), True, 'the starting point', None
     for rung, setup in progress_bar(book, progress, 'book order'):
         if prev is not None and climbing: climbing, reason = _still_overfits(prev)
         if not climbing:
-            rows += [dict(path='book order', rung=rung, seed=s, taken=False, reason=reason) for s in seeds]; continue
+            rows += [dict(path='book order', rung=rung, seed=s, taken=False, reason=reason)
+                     for s in seeds]
+            continue
         prev = get(setup)
         rows += [dict(path='book order', rung=rung, taken=True, reason=reason, **r) for r in prev]
     for rung, setup in climb(WRONG_END, dict(book)['more data']):
-        rows += [dict(path='wrong end', rung=rung, taken=True, reason='the wrong end, on the same data', **r) for r in get(setup)]
+        rows += [dict(path='wrong end', rung=rung, taken=True,
+                      reason='the wrong end, on the same data', **r) for r in get(setup)]
     for name, rung in CLAIM_SETUPS.items():
-        rows += [dict(path='claim', rung=name, taken=True, reason=f"the setup of the '{rung}' rung", **r) for r in get(dict(book)[rung])]
+        rows += [dict(path='claim', rung=name, taken=True, reason=f"the setup of the '{rung}' rung",
+                      **r) for r in get(dict(book)[rung])]
     return rows
 
 # %% ../../nbs/06_overfitting.ipynb #d1bb027e
@@ -139,7 +176,8 @@ def _key(r): return f"{r['path']}: {r['rung']}"
 def _taken(rows): return [r for r in rows if r['taken']]
 
 def plot_ladder(rows:list[dict]):
-    "Mean clean-train, valid and test loss per setup (error bars: std over seeds), and test accuracy, for every path."
+    """Mean clean-train, valid and test loss per setup (error bars: std over seeds), and test
+    accuracy, for every path."""
     import matplotlib.pyplot as plt
     rows = _taken(rows)
     keys = list(dict.fromkeys(_key(r) for r in rows))
@@ -147,57 +185,83 @@ def plot_ladder(rows:list[dict]):
     std = lambda k, m: mean_std(r[m] for r in rows if _key(r) == k)[1]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 0.5 * len(keys) + 1.5), sharey=True)
     y = torch.arange(len(keys)).float()
-    for off, m, c in ((-0.27, 'train_loss', 'C0'), (0, 'valid_loss', 'C3'), (0.27, 'test_loss', 'C1')):
-        a1.barh(y + off, [mean(k, m) for k in keys], 0.27, xerr=[std(k, m) for k in keys], color=c, label=m.replace('_', ' '))
-    a1.set_yticks(y.tolist(), keys); a1.invert_yaxis(); a1.legend(); a1.set_xlabel('loss (train: clean images; the train-valid gap is the overfitting)')
-    a2.barh(y, [mean(k, 'test_accuracy') for k in keys], xerr=[std(k, 'test_accuracy') for k in keys], color='C2')
-    a2.set_xlim(min(mean(k, 'test_accuracy') for k in keys) - 0.05, 1); a2.set_xlabel('test accuracy')
+    for off, m, c in ((-0.27, 'train_loss', 'C0'), (0, 'valid_loss', 'C3'),
+                      (0.27, 'test_loss', 'C1')):
+        a1.barh(y + off, [mean(k, m) for k in keys], 0.27, xerr=[std(k, m) for k in keys], color=c,
+                label=m.replace('_', ' '))
+    a1.set_yticks(y.tolist(), keys)
+    a1.invert_yaxis()
+    a1.legend()
+    a1.set_xlabel('loss (train: clean images; the train-valid gap is the overfitting)')
+    a2.barh(y, [mean(k, 'test_accuracy') for k in keys], xerr=[
+        std(k, 'test_accuracy') for k in keys], color='C2')
+    a2.set_xlim(min(mean(k, 'test_accuracy') for k in keys) - 0.05, 1)
+    a2.set_xlabel('test accuracy')
     fig.tight_layout()
     return fig
 
+# %% ../../nbs/06_overfitting.ipynb #7e4cbd9b
 def ladder_summary(rows:list[dict]):
-    "One row per path and rung taken: its budget, and mean ± std over seeds of the losses, gap and test accuracy."
+    """One row per path and rung taken: its budget, and mean ± std over seeds of the losses, gap and
+    test accuracy."""
     keyed = [dict(r, setup=_key(r)) for r in _taken(rows)]
     budget = {r['setup']: f"{r['steps']} steps, lr {r['lr']:g}" for r in keyed}
     out = []
-    for r in summarise(keyed, 'setup', ['train_loss', 'valid_loss', 'gap', 'test_loss', 'test_accuracy']):
+    for r in summarise(keyed, 'setup', ['train_loss', 'valid_loss', 'gap', 'test_loss',
+                                        'test_accuracy']):
         key = r.pop('setup')
         out.append(dict(zip(('path', 'rung'), key.split(': ', 1)), budget=budget[key], **r))
     return out
 
 def ladder_climb(rows:list[dict]) -> list[dict]:
     "One row per rung of the book's order: taken or not, and why."
-    return [dict(rung=r['rung'], taken=r['taken'], reason=r['reason']) for r in rows if r['path'] == 'book order' and r['seed'] == rows[0]['seed']]
+    return [dict(rung=r['rung'], taken=r['taken'], reason=r['reason']) for r in rows
+            if r['path'] == 'book order' and r['seed'] == rows[0]['seed']]
 
-def ladder_experiment(quick:bool=False, seeds=None, progress:bool=True, grid:dict|None=None) -> Result:
-    "Experiment: `run_ladder` over seeds: per-seed rows, the summary, the figure, and the claims table."
-    rows = [dict(r, setup=_key(r)) for r in run_ladder(quick=quick, seeds=seeds, progress=progress, grid=grid)]
-    return Result(rows, ladder_summary(rows), dict(ladder=plot_ladder(rows)), claims_table(ladder_claims(rows), _taken(rows), key='setup'))
+def ladder_experiment(quick:bool=False, seeds=None, progress:bool=True,
+                      grid:dict|None=None) -> Result:
+    """Experiment: `run_ladder` over seeds: per-seed rows, the summary, the figure, and the claims
+    table."""
+    rows = [dict(r, setup=_key(r)) for r in run_ladder(quick=quick, seeds=seeds, progress=progress,
+                                                       grid=grid)]
+    return Result(rows, ladder_summary(rows), dict(ladder=plot_ladder(rows)),
+                  claims_table(ladder_claims(rows), _taken(rows), key='setup'))
 
 # %% ../../nbs/06_overfitting.ipynb #38a87eb8
 def ladder_claims(rows:list[dict]) -> list:
-    "The chapter's claims about the ladder, as paired comparisons of the setups that `rows` measured (keyed 'path: rung')."
-    taken = [n for n, _ in BOOK_ORDER if any(r['taken'] for r in rows if r['path'] == 'book order' and r['rung'] == n)]
-    remedies = [n for n in taken if n != 'smaller model']   # the book recommends rungs 1-4; the smaller model has its own claim below
-    out = [Claim(f"'{b}' after '{a}' lowers the test loss", f'book order: {a}', f'book order: {b}', 'test_loss', higher_is_better=False)
+    """The chapter's claims about the ladder, as paired comparisons of the setups that `rows`
+    measured (keyed 'path: rung')."""
+    taken = [n for n, _ in BOOK_ORDER if any(r['taken'] for r in rows if r['path'] == 'book order'
+                                             and r['rung'] == n)]
+    # the book recommends rungs 1-4; the smaller model has its own claim below
+    remedies = [n for n in taken if n != 'smaller model']
+    out = [Claim(f"'{b}' after '{a}' lowers the test loss", f'book order: {a}', f'book order: {b}',
+                 'test_loss', higher_is_better=False)
            for a, b in zip(remedies[:-1], remedies[1:])]
     if 'augmentation and Mixup' in taken:
-        out.append(Claim('with the same data, augmenting (and Mixup) beats shrinking the model first', 'wrong end: smaller model first',
+        out.append(Claim('with the same data, augmenting (and Mixup) beats shrinking the model '
+                         'first', 'wrong end: smaller model first',
                          'book order: augmentation and Mixup', 'test_accuracy'))
-    out.append(Claim("the book's order ends better than the wrong end", 'wrong end: then regularization', f'book order: {taken[-1]}', 'test_accuracy'))
-    out.append(Claim('a larger model with more regularisation beats a smaller one with less', 'claim: smaller, less regularization',
+    out.append(Claim("the book's order ends better than the wrong end",
+                     'wrong end: then regularization', f'book order: {taken[-1]}', 'test_accuracy'))
+    out.append(Claim('a larger model with more regularisation beats a smaller one with less',
+                     'claim: smaller, less regularization',
                      'claim: larger, more regularization', 'test_accuracy'))
     return out
 
 # %% ../../nbs/06_overfitting.ipynb #dd98aff0
-REMEDIES = {'more data': dict(per_class=40), 'augmentation': dict(augment=True), 'mixup': dict(mixup=0.4),
-            'batchnorm': dict(bn=True), 'regularization': REGULARISE, 'smaller model': SMALL}   # tick any; no order
+REMEDIES = {'more data': dict(per_class=40), 'augmentation': dict(augment=True),
+            'mixup': dict(mixup=0.4),
+            # tick any; no order
+            'batchnorm': dict(bn=True), 'regularization': REGULARISE, 'smaller model': SMALL}
 
 def remedy_setup(on) -> Setup:
     "The baseline `Setup` with every remedy named in `on` switched on."
-    if not isinstance(on, (list, tuple, set)): raise TypeError(f"on must be a list of remedy names, such as ['mixup'], got {on!r}")
+    if not isinstance(on, (list, tuple, set)):
+        raise TypeError(f"on must be a list of remedy names, such as ['mixup'], got {on!r}")
     unknown = set(on) - set(REMEDIES)
-    if unknown: raise ValueError(f"unknown remedies {sorted(unknown)}; choose from {list(REMEDIES)}")
+    if unknown:
+        raise ValueError(f"unknown remedies {sorted(unknown)}; choose from {list(REMEDIES)}")
     s = Setup()
     for name in REMEDIES:
         if name in on: s = replace(s, **REMEDIES[name])
@@ -214,16 +278,23 @@ def plot_curves(results:dict):
     for i, (label, learn) in enumerate(results.items()):
         rec = learn.recorder
         ax.plot(rec.losses, color=f'C{i}', alpha=0.35, lw=0.8)
-        ax.plot([r['iters'] for r in rec.rows], rec.valid_losses, color=f'C{i}', lw=2, label=f'{label} (valid)')
-    ax.set_yscale('log'); ax.set_xlabel('step'); ax.set_ylabel('loss (thin: train batches)'); ax.legend(fontsize=8)
+        ax.plot([r['iters'] for r in rec.rows], rec.valid_losses, color=f'C{i}', lw=2,
+                label=f'{label} (valid)')
+    ax.set_yscale('log')
+    ax.set_xlabel('step')
+    ax.set_ylabel('loss (thin: train batches)')
+    ax.legend(fontsize=8)
     return fig
 
+# %% ../../nbs/06_overfitting.ipynb #96f0ab15
 def ladder_stepper(steps:int=150):
-    "An ipywidgets panel: checkboxes for the remedies, a seed, a train button, and the loss curves vs the baseline."
+    """An ipywidgets panel: checkboxes for the remedies, a seed, a train button, and the loss curves
+    vs the baseline."""
     import ipywidgets as W
     import matplotlib.pyplot as plt
     boxes = {n: W.Checkbox(description=n, value=False) for n in REMEDIES}
-    seed, button, out = W.IntText(value=0, description='seed'), W.Button(description='train'), W.Output()
+    seed, button, out = W.IntText(value=0,
+                                  description='seed'), W.Button(description='train'), W.Output()
     def on_click(_):
         on = [n for n, b in boxes.items() if b.value]
         with out:
@@ -231,8 +302,10 @@ def ladder_stepper(steps:int=150):
             results = {'baseline': remedy_run([], seed.value, steps)[1]}
             row, learn = remedy_run(on, seed.value, steps)
             results[' + '.join(on) or 'baseline again'] = learn
-            print(format_table([dict(setup=k, **{m: v for m, v in l.recorder.rows[-1].items() if m in ('train_loss', 'valid_loss', 'accuracy')})
+            print(format_table([dict(setup=k, **{m: v for m, v in l.recorder.rows[-1].items()
+                                                 if m in ('train_loss', 'valid_loss', 'accuracy')})
                                 for k, l in results.items()]))
             plt.show(plot_curves(results))
     button.on_click(on_click)
-    return W.VBox([W.HBox(list(boxes.values())[:3]), W.HBox(list(boxes.values())[3:]), W.HBox([seed, button]), out])
+    return W.VBox([W.HBox(list(boxes.values())[:3]), W.HBox(list(boxes.values())[3:]),
+                   W.HBox([seed, button]), out])

@@ -124,6 +124,7 @@ def chance_table(rows:list[dict], metrics=('early_accuracy', 'accuracy')) -> lis
         out.append(row)
     return out
 
+# %% ../../nbs/07_siamese.ipynb #cb13d53e
 def guard_claims(table:list[dict], claims:list, chance:list[dict]) -> list[dict]:
     "`table` with `AT_CHANCE` as the verdict of each claim with an arm not clearly above chance."
     above = {(r['setup'], k[:-len(' > 0.5')]): v == 'yes' for r in chance for k, v in r.items()
@@ -138,8 +139,10 @@ def guard_claims(table:list[dict], claims:list, chance:list[dict]) -> list[dict]
 
 # %% ../../nbs/07_siamese.ipynb #d9b1f6e4
 def plot_siamese(rows:list[dict]):
-    "Mean early and final validation accuracy per setup (std over seeds as error bars), and chance: notebook 04's plot."
-    return plot_transfer(rows, xlabel='validation accuracy on pairs (same class or not)', chance=CHANCE, row_height=0.45)
+    """Mean early and final validation accuracy per setup (std over seeds as error bars), and
+    chance: notebook 04's plot."""
+    return plot_transfer(rows, xlabel='validation accuracy on pairs (same class or not)',
+                         chance=CHANCE, row_height=0.45)
 
 # %% ../../nbs/07_siamese.ipynb #cdea5355
 def siamese_experiment(quick:bool=False, seeds=None, steps:int|None=None, lr:float=2e-3,

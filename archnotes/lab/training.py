@@ -13,22 +13,30 @@ from .core import Result
 
 # %% ../../nbs/01_training.ipynb #3ec0a119
 def training_demo(quick:bool=False, seeds=(0, 1, 2)) -> Result:
-    "Experiment: `simple_cnn` on digits with one-cycle, per seed and summarised; figures: loss curves and lr_find."
+    """Experiment: `simple_cnn` on digits with one-cycle, per seed and summarised; figures: loss
+    curves and lr_find."""
     import matplotlib.pyplot as plt
     epochs, rows, curves = (4 if quick else 8), [], []
     for seed in seeds:
         set_seed(seed)
-        learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32, seed=seed), bs=32, seed=seed),
+        learn = Learner(simple_cnn(), DataLoaders.from_datasets(
+            *digits(size=32, seed=seed), bs=32, seed=seed),
                         metrics=[accuracy], progress=False)
         learn.fit_one_cycle(epochs, 1e-2)
         r = learn.recorder.rows[-1]
-        rows.append(dict(setting=f'simple_cnn, {epochs} epochs', seed=seed, train_loss=r['train_loss'], valid_loss=r['valid_loss'], accuracy=r['accuracy']))
+        rows.append(dict(
+            setting=f'simple_cnn, {epochs} epochs', seed=seed, train_loss=r['train_loss'],
+            valid_loss=r['valid_loss'], accuracy=r['accuracy']))
         curves.append(learn.recorder)
     fig, ax = plt.subplots(figsize=(5, 3))
-    for seed, rec in zip(seeds, curves): rec.plot_loss(ax=ax); ax.lines[-2].set_label(f'train (seed {seed})'); ax.lines[-1].set_label(f'valid (seed {seed})')
+    for seed, rec in zip(seeds, curves):
+        rec.plot_loss(ax=ax)
+        ax.lines[-2].set_label(f'train (seed {seed})')
+        ax.lines[-1].set_label(f'valid (seed {seed})')
     ax.legend(fontsize=7)
     set_seed(seeds[0])
-    learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32), bs=32), progress=False)
+    learn = Learner(simple_cnn(), DataLoaders.from_datasets(*digits(size=32), bs=32),
+                    progress=False)
     learn.lr_find(num_it=50 if quick else 100, show_plot=False)
     return Result(rows, summarise(rows, 'setting', ['train_loss', 'valid_loss', 'accuracy']),
                   dict(loss_curves=fig, lr_find=plot_lr_find(learn.lr_find_result)))

@@ -12,23 +12,30 @@ import torch, torch.nn as nn
 from torch.utils.data import DataLoader, RandomSampler
 from ..data import DataLoaders, ImageDataset, IMAGENET_STATS, SHAPE_CLASSES, digits, shapes
 from ..training import Learner, accuracy, set_seed
-from ..report import Claim, claims_summary, claims_table, compare, format_table, mean_std, progress_bar, summarise
+from ..report import (Claim, claims_summary, claims_table, compare, format_table, mean_std,
+                              progress_bar, summarise)
 from ..heads import create_vision_model, vision_split
 from ..models import SmallResNet, load_pretrained_digits
 from .core import Result
 
 # %% ../../nbs/04_transfer.ipynb #ec6c81f0
-def _as_double(ds): return ImageDataset(ds.x.double(), ds.y, ds.classes, ds.stats, sources=ds.sources)
+def _as_double(ds):
+    return ImageDataset(ds.x.double(), ds.y, ds.classes, ds.stats, sources=ds.sources)
 
 def pretrain_digits(seed:int=0, epochs:int=8, lr:float=1e-2) -> dict:
-    "Train `SmallResNet` on the pretrain part of the digits (32x32, 1 channel) in float64; return the body's weights (float32), stats, accuracy and digits used."
+    """Train `SmallResNet` on the pretrain part of the digits (32x32, 1 channel) in float64; return
+    the body's weights (float32), stats, accuracy and digits used."""
     set_seed(seed)
-    train_ds, valid_ds = digits(size=32, n_in=1, seed=seed, part='pretrain')   # never a digit that any experiment scores on
+    # never a digit that any experiment scores on
+    train_ds, valid_ds = digits(size=32, n_in=1, seed=seed, part='pretrain')
     dls = DataLoaders.from_datasets(_as_double(train_ds), _as_double(valid_ds), bs=64, seed=seed)
-    learn = Learner(SmallResNet().double(), dls, metrics=[accuracy], progress=False)   # float64: see the note above
+    # float64: see the note above
+    learn = Learner(SmallResNet().double(), dls, metrics=[accuracy], progress=False)
     learn.fit_one_cycle(epochs, lr)
-    body = {k: v.float() if v.is_floating_point() else v for k, v in learn.model.state_dict().items() if not k.startswith('fc.')}
-    return dict(state_dict=body, stats=train_ds.stats, accuracy=learn.recorder.rows[-1]['accuracy'], seed=seed, epochs=epochs,
+    body = {k: v.float() if v.is_floating_point() else v for k,
+            v in learn.model.state_dict().items() if not k.startswith('fc.')}
+    return dict(state_dict=body, stats=train_ds.stats, accuracy=learn.recorder.rows[-1]['accuracy'],
+                seed=seed, epochs=epochs,
                 trained_on=train_ds.sources)
 
 # %% ../../nbs/04_transfer.ipynb #909b3365
@@ -40,73 +47,97 @@ def _check_source(source):
 def source_stats(source:str):
     "Normalisation stats the body of `source` expects (one channel)."
     _check_source(source)
-    if source == 'imagenet': return (statistics.fmean(IMAGENET_STATS[0]),), (statistics.fmean(IMAGENET_STATS[1]),)
+    if source == 'imagenet':
+        return (statistics.fmean(IMAGENET_STATS[0]),), (statistics.fmean(IMAGENET_STATS[1]),)
     return tuple(map(tuple, load_pretrained_digits()['stats']))
 
 def transfer_model(source:str, n_out:int, lin_ftrs=None, concat_pool:bool=True) -> nn.Sequential:
-    "Body from `source` ('digits' pretrained, 'scratch', or 'imagenet' resnet18) and a new head, as `create_vision_model` builds it."
+    """Body from `source` ('digits' pretrained, 'scratch', or 'imagenet' resnet18) and a new head,
+    as `create_vision_model` builds it."""
     _check_source(source)
     if source == 'imagenet':
-        return create_vision_model('resnet18', n_out, pretrained=True, n_in=1, lin_ftrs=lin_ftrs, concat_pool=concat_pool)
+        return create_vision_model('resnet18', n_out, pretrained=True, n_in=1, lin_ftrs=lin_ftrs,
+                                   concat_pool=concat_pool)
     net = SmallResNet()
     if source == 'digits': net.load_state_dict(load_pretrained_digits()['state_dict'], strict=False)
     return create_vision_model(net, n_out, n_in=1, lin_ftrs=lin_ftrs, concat_pool=concat_pool)
 
 # %% ../../nbs/04_transfer.ipynb #8fadf749
 RECIPES = {   # name: (body frozen in the first quarter, lower learning rates for the body)
-    'one rate': (False, False), 'lower body lr': (False, True), 'freeze first': (True, False), 'fine_tune': (True, True)}
-HEADS = {'two layers, concat': (None, True), 'one layer, concat': ([], True), 'two layers, avg': (None, False)}  # (lin_ftrs, concat_pool)
+    'one rate': (False, False), 'lower body lr': (False, True), 'freeze first': (True, False),
+    'fine_tune': (True, True)}
+
+# (lin_ftrs, concat_pool)
+HEADS = {'two layers, concat': (None, True), 'one layer, concat': ([], True),
+         'two layers, avg': (None, False)}
 
 @dataclass(frozen=True)
 class TransferSetup:
-    "One setup of the transfer experiment: the body's source, the recipe, the head and the label budget."
+    """One setup of the transfer experiment: the body's source, the recipe, the head and the label
+    budget."""
     source: str = 'digits'
     recipe: str = 'fine_tune'
     head: str = 'two layers, concat'
     per_class: int = 10
 
     @property
-    def name(self) -> str: return f"{'scratch' if self.source == 'scratch' else 'pretrained'}, {self.recipe}, {self.head}, {self.per_class}/class"
+    def name(self) -> str:
+        return (f"{'scratch' if self.source == 'scratch' else 'pretrained'}, {self.recipe}, "
+                f"{self.head}, {self.per_class}/class")
 
 def _check_setup(setup:TransferSetup):
     _check_source(setup.source)
-    if setup.recipe not in RECIPES: raise ValueError(f"unknown recipe {setup.recipe!r}; choose from {list(RECIPES)}")
-    if setup.head not in HEADS: raise ValueError(f"unknown head {setup.head!r}; choose from {list(HEADS)}")
+    if setup.recipe not in RECIPES:
+        raise ValueError(f"unknown recipe {setup.recipe!r}; choose from {list(RECIPES)}")
+    if setup.head not in HEADS:
+        raise ValueError(f"unknown head {setup.head!r}; choose from {list(HEADS)}")
 
 def train_recipe(learn, recipe:str, lr:float, lr_mult:float=100.):
-    "Train `learn` with `recipe`: one epoch of its loader (body frozen or not), then three more (one rate, or lower rates for the body)."
+    """Train `learn` with `recipe`: one epoch of its loader (body frozen or not), then three more
+    (one rate, or lower rates for the body)."""
     freeze, lower = RECIPES[recipe]
     if freeze: learn.freeze()
     learn.fit_one_cycle(1, lr)
     learn.unfreeze()
     learn.fit_one_cycle(3, slice(lr / lr_mult, lr) if lower else lr)
 
+# %% ../../nbs/04_transfer.ipynb #3d611045
 def _quarter_loader(ds, bs:int, steps:int, seed:int):
-    "A training loader whose 'epoch' is a quarter of `steps` batches, drawn by reshuffling `ds` as often as needed (seeded)."
+    """A training loader whose 'epoch' is a quarter of `steps` batches, drawn by reshuffling `ds` as
+    often as needed (seeded)."""
     n = max(1, steps // 4) * bs
-    return DataLoader(ds, bs, sampler=RandomSampler(ds, num_samples=n, generator=torch.Generator().manual_seed(seed)), drop_last=True)
+    return DataLoader(ds, bs, sampler=RandomSampler(
+        ds, num_samples=n, generator=torch.Generator().manual_seed(seed)), drop_last=True)
 
-def transfer_run(setup:TransferSetup=TransferSetup(), seed:int=0, steps:int=72, lr:float=2e-3, bs:int=10):
-    "Train `setup` on the shapes task for `steps` optimisation steps (validated after the first quarter and each later quarter)."
+def transfer_run(setup:TransferSetup=TransferSetup(), seed:int=0, steps:int=72, lr:float=2e-3,
+                 bs:int=10):
+    """Train `setup` on the shapes task for `steps` optimisation steps (validated after the first
+    quarter and each later quarter)."""
     _check_setup(setup)
     set_seed(seed)
     stats = source_stats('digits' if setup.source == 'scratch' else setup.source)
-    train_ds, valid_ds = shapes(size=32, per_class=setup.per_class, valid_per_class=30, seed=seed, stats=stats)
+    train_ds, valid_ds = shapes(size=32, per_class=setup.per_class, valid_per_class=30, seed=seed,
+                                stats=stats)
     dls = DataLoaders(_quarter_loader(train_ds, bs, steps, seed), DataLoader(valid_ds, 90))
     lin_ftrs, concat_pool = HEADS[setup.head]
-    learn = Learner(transfer_model(setup.source, len(SHAPE_CLASSES), lin_ftrs, concat_pool), dls, metrics=[accuracy],
+    learn = Learner(transfer_model(setup.source, len(SHAPE_CLASSES), lin_ftrs, concat_pool), dls,
+                    metrics=[accuracy],
                     splitter=vision_split, progress=False)
     train_recipe(learn, setup.recipe, lr)
     early, last = learn.recorder.rows[0], learn.recorder.rows[-1]
-    return dict(setup=setup.name, seed=seed, early_accuracy=early['accuracy'], train_loss=last['train_loss'],
-                valid_loss=last['valid_loss'], accuracy=last['accuracy'], steps=last['iters']), learn
+    return dict(setup=setup.name, seed=seed, early_accuracy=early['accuracy'],
+                train_loss=last['train_loss'],
+                valid_loss=last['valid_loss'], accuracy=last['accuracy'],
+                steps=last['iters']), learn
 
 # %% ../../nbs/04_transfer.ipynb #8fea3176
 def transfer_setups(quick:bool=False) -> list:
-    "The setups of the experiment: recipes x label budgets, heads x recipes (10/class), and bodies from scratch."
+    """The setups of the experiment: recipes x label budgets, heads x recipes (10/class), and bodies
+    from scratch."""
     budgets, heads = ((10,), ['two layers, concat']) if quick else ((10, 40), list(HEADS))
     out = [TransferSetup(recipe=r, per_class=n) for n in budgets for r in RECIPES]
-    out += [TransferSetup(recipe=r, head=h) for h in heads if h != 'two layers, concat' for r in RECIPES]
+    out += [TransferSetup(recipe=r, head=h) for h in heads if h != 'two layers, concat'
+            for r in RECIPES]
     return out + [TransferSetup(source='scratch', recipe='one rate', per_class=n) for n in budgets]
 
 def transfer_claims(source:str='digits') -> list:
@@ -114,21 +145,39 @@ def transfer_claims(source:str='digits') -> list:
     S = lambda **kw: TransferSetup(source=kw.pop('source', source), **kw).name
     out = []
     for n in (10, 40):
-        out += [Claim(f'a pretrained body beats one trained from scratch ({n}/class)', S(source='scratch', recipe='one rate', per_class=n), S(recipe='one rate', per_class=n), 'accuracy'),
-                Claim(f'freezing the body first helps ({n}/class)', S(recipe='one rate', per_class=n), S(recipe='freeze first', per_class=n), 'accuracy'),
-                Claim(f'a lower learning rate for the body helps ({n}/class)', S(recipe='one rate', per_class=n), S(recipe='lower body lr', per_class=n), 'accuracy'),
-                Claim(f'fine_tune beats training everything at one rate ({n}/class)', S(recipe='one rate', per_class=n), S(recipe='fine_tune', per_class=n), 'accuracy')]
-    for frozen, r in (('body trained from the start', 'one rate'), ('body frozen first', 'freeze first')):   # the first quarter
-        out.append(Claim(f'two linear layers learn faster than one ({frozen})', S(recipe=r, head='one layer, concat'), S(recipe=r), 'early_accuracy'))
+        out += [Claim(
+            f'a pretrained body beats one trained from scratch ({n}/class)', S(
+                source='scratch', recipe='one rate', per_class=n), S(
+                    recipe='one rate', per_class=n), 'accuracy'),
+                Claim(f'freezing the body first helps ({n}/class)', S(
+                    recipe='one rate', per_class=n), S(recipe='freeze first', per_class=n),
+                    'accuracy'),
+                Claim(f'a lower learning rate for the body helps ({n}/class)', S(
+                    recipe='one rate', per_class=n), S(recipe='lower body lr', per_class=n),
+                    'accuracy'),
+                Claim(
+                    f'fine_tune beats training everything at one rate ({n}/class)',
+                    S(recipe='one rate', per_class=n), S(recipe='fine_tune', per_class=n),
+                    'accuracy')]
+    # the first quarter
+    for frozen, r in (('body trained from the start', 'one rate'),
+                      ('body frozen first', 'freeze first')):
+        out.append(Claim(f'two linear layers learn faster than one ({frozen})', S(
+            recipe=r, head='one layer, concat'), S(recipe=r), 'early_accuracy'))
     for r in RECIPES:
-        out += [Claim(f'two linear layers end better than one ({r})', S(recipe=r, head='one layer, concat'), S(recipe=r), 'accuracy'),
-                Claim(f'concat pooling beats average pooling ({r})', S(recipe=r, head='two layers, avg'), S(recipe=r), 'accuracy')]
+        out += [Claim(f'two linear layers end better than one ({r})', S(
+            recipe=r, head='one layer, concat'), S(recipe=r), 'accuracy'),
+                Claim(f'concat pooling beats average pooling ({r})', S(
+                    recipe=r, head='two layers, avg'), S(recipe=r), 'accuracy')]
     return out
 
+# %% ../../nbs/04_transfer.ipynb #517104c3
 def _vals(rows, setup, metric): return [r[metric] for r in rows if r['setup'] == setup]
 
-def plot_transfer(rows:list[dict], xlabel:str='validation accuracy on shapes', chance:float|None=None, row_height:float=0.4):
-    "Mean final and early accuracy per setup, with the std over seeds as error bars (and a line at `chance`, if given)."
+def plot_transfer(rows:list[dict], xlabel:str='validation accuracy on shapes',
+                  chance:float|None=None, row_height:float=0.4):
+    """Mean final and early accuracy per setup, with the std over seeds as error bars (and a line at
+    `chance`, if given)."""
     import matplotlib.pyplot as plt
     names = list(dict.fromkeys(r['setup'] for r in rows))
     fig, ax = plt.subplots(figsize=(8, row_height * len(names) + 1.2))
@@ -142,12 +191,16 @@ def plot_transfer(rows:list[dict], xlabel:str='validation accuracy on shapes', c
     fig.tight_layout()
     return fig
 
-def transfer_experiment(quick:bool=False, seeds=None, source:str='digits', progress:bool=True, steps:int|None=None) -> Result:
-    "Experiment: every setup of `transfer_setups` over seeds: per-seed rows, the summary, the figure and the claims table."
+def transfer_experiment(quick:bool=False, seeds=None, source:str='digits', progress:bool=True,
+                        steps:int|None=None) -> Result:
+    """Experiment: every setup of `transfer_setups` over seeds: per-seed rows, the summary, the
+    figure and the claims table."""
     seeds = seeds or ((0, 1) if quick else (0, 1, 2, 3, 4))
-    setups = [s if s.source == 'scratch' else replace(s, source=source) for s in transfer_setups(quick)]
+    setups = [s if s.source == 'scratch' else replace(s, source=source)
+              for s in transfer_setups(quick)]
     steps = steps or (40 if quick else 72)
-    rows = [transfer_run(st, seed=s, steps=steps)[0] for s, st in progress_bar([(s, st) for s in seeds for st in setups], progress, 'transfer runs')]
+    rows = [transfer_run(st, seed=s, steps=steps)[0] for s, st in progress_bar([
+        (s, st) for s in seeds for st in setups], progress, 'transfer runs')]
     ran = {r['setup'] for r in rows}
     claims = [c for c in transfer_claims(source) if c.a in ran and c.b in ran]
     return Result(rows, summarise(rows, 'setup', ['early_accuracy', 'accuracy', 'valid_loss']),
