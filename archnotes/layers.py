@@ -106,19 +106,26 @@ def y_range_layer(y_range) -> SigmoidRange|None:
 from .checks import check_int, check_type
 
 def icnr_(w, scale:int=2, init=nn.init.kaiming_normal_):
-    "ICNR-initialise conv weights `w` `(nf * scale**2, ni, k, k)` in place: `scale**2` identical copies of `nf` filters."
-    if not isinstance(w, torch.Tensor): raise TypeError(f"w must be a conv weight tensor (nf * scale**2, ni, k, k), got {type(w).__name__}")
-    if w.ndim < 2: raise ValueError(f"w must be a conv weight tensor (nf * scale**2, ni, k, k), got shape {tuple(w.shape)}")
+    """ICNR-initialise conv weights `w` `(nf * scale**2, ni, k, k)` in place: `scale**2` identical
+    copies of `nf` filters."""
+    if not isinstance(w, torch.Tensor):
+        raise TypeError("w must be a conv weight tensor (nf * scale**2, ni, k, k), "
+                        f"got {type(w).__name__}")
+    if w.ndim < 2:
+        raise ValueError("w must be a conv weight tensor (nf * scale**2, ni, k, k), "
+                         f"got shape {tuple(w.shape)}")
     scale = check_int('scale', scale, 1)
     if w.shape[0] % scale ** 2:
-        raise ValueError(f"w has {w.shape[0]} output channels, not a multiple of scale**2 = {scale ** 2}: ICNR makes scale**2 copies of each filter")
+        raise ValueError(f"w has {w.shape[0]} output channels, not a multiple of scale**2 = "
+                         f"{scale ** 2}: ICNR makes scale**2 copies of each filter")
     nf = w.shape[0] // scale ** 2
     k = init(torch.empty(nf, *w.shape[1:]))
     with torch.no_grad(): w.copy_(k.repeat_interleave(scale ** 2, dim=0))
     return w
 
 class PixelShuffleICNR(nn.Sequential):
-    "Upsample by `scale` from `ni` to `nf` channels: 1x1 conv (ICNR) + ReLU, `nn.PixelShuffle`, optional blur."
+    """Upsample by `scale` from `ni` to `nf` channels: 1x1 conv (ICNR) + ReLU, `nn.PixelShuffle`,
+    optional blur."""
     def __init__(self, ni:int, nf:int|None=None, scale:int=2, blur:bool=False):
         ni, scale = check_int('ni', ni, 1), check_int('scale', scale, 1)
         nf = ni if nf is None else check_int('nf', nf, 1, none_ok=True)
@@ -131,22 +138,28 @@ class PixelShuffleICNR(nn.Sequential):
 
 # %% ../nbs/05_decoders.ipynb #e53e18a2
 class SelfAttention(nn.Module):
-    "SAGAN self-attention over all positions of `(bs, nf, h, w)`, added to the input with a learned `gamma` (starts at 0)."
+    """SAGAN self-attention over all positions of `(bs, nf, h, w)`, added to the input with a
+    learned `gamma` (starts at 0)."""
     def __init__(self, nf:int):
         super().__init__()
-        if check_int('nf', nf, 1) < 8: raise ValueError(f"nf must be at least 8 (the query and key have nf // 8 channels), got {nf}")
-        self.query, self.key = nn.Conv1d(nf, nf // 8, 1, bias=False), nn.Conv1d(nf, nf // 8, 1, bias=False)
+        if check_int('nf', nf, 1) < 8:
+            raise ValueError("nf must be at least 8 (the query and key have nf // 8 channels), "
+                             f"got {nf}")
+        self.query, self.key = (nn.Conv1d(nf, nf // 8, 1, bias=False),
+                                nn.Conv1d(nf, nf // 8, 1, bias=False))
         self.value, self.gamma = nn.Conv1d(nf, nf, 1, bias=False), nn.Parameter(torch.zeros(1))
 
     def forward(self, x):
         bs, c, h, w = x.shape
         flat = x.view(bs, c, h * w)                                           # (bs, c, n)
-        attn = F.softmax(torch.bmm(self.query(flat).transpose(1, 2), self.key(flat)), dim=1)   # (bs, n, n)
+        # (bs, n, n)
+        attn = F.softmax(torch.bmm(self.query(flat).transpose(1, 2), self.key(flat)), dim=1)
         return (self.gamma * torch.bmm(self.value(flat), attn) + flat).view(bs, c, h, w)
 
 # %% ../nbs/05_decoders.ipynb #3ab1b29e
 class ResBlock(nn.Module):
-    "Two 3x3 conv layers (ReLU after the first) plus the input (through a 1x1 conv if channels differ), then ReLU."
+    """Two 3x3 conv layers (ReLU after the first) plus the input (through a 1x1 conv if channels
+    differ), then ReLU."""
     def __init__(self, ni:int, nf:int, nh:int|None=None):
         super().__init__()
         ni, nf = check_int('ni', ni, 1), check_int('nf', nf, 1)

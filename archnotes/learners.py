@@ -163,26 +163,32 @@ import torch.nn as nn
 from .cutting import create_body
 from .decoders import DynamicUnet
 
-UNET_ARGS = [p for p in inspect.signature(DynamicUnet).parameters if p not in ('encoder', 'n_out', 'img_size')]
+UNET_ARGS = [p for p in inspect.signature(DynamicUnet).parameters
+             if p not in ('encoder', 'n_out', 'img_size')]
 
 def unet_split(split, model) -> list:
-    "The groups of the body's `split` for `nn.Sequential(norm, DynamicUnet)`: the encoder's, then the decoder."
+    """The groups of the body's `split` for `nn.Sequential(norm, DynamicUnet)`: the encoder's, then
+    the decoder."""
     unet = model[-1]
     decoder = [m for name, m in unet.named_children() if name != 'encoder']
     return split(nn.Sequential(unet.encoder, *decoder))
 
-def unet_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=True, cut=None, n_in=None,
-                 img_size=None, **kwargs) -> Learner:
-    "A `Learner` for a `DynamicUnet` on `create_body(arch)` fitted to `dls`: codes, channels, size, normalisation."
+def unet_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=True, cut=None,
+                 n_in=None, img_size=None, **kwargs) -> Learner:
+    """A `Learner` for a `DynamicUnet` on `create_body(arch)` fitted to `dls`: codes, channels,
+    size, normalisation."""
     what = 'unet_learner'
     check_type('pretrained', pretrained, bool, 'True or False')
     check_type('normalize', normalize, bool, 'True or False')
     facts = _data_facts(dls, what)
     if not facts['masks']:
-        raise ValueError("unet_learner labels every pixel, but the data holds a label per image: use vision_learner")
+        raise ValueError("unet_learner labels every pixel, but the data holds a label per image: "
+                         "use vision_learner")
     learner_kw, unet_kw = _split_kwargs(kwargs, UNET_ARGS, what)
     body = create_body(arch, n_in=_check_n_in(n_in, facts), pretrained=pretrained, cut=cut)
-    unet = DynamicUnet(body, _n_out(n_out, facts, what), facts['size'] if img_size is None else img_size, **unet_kw)
+    unet = DynamicUnet(body, _n_out(n_out, facts, what),
+                       facts['size'] if img_size is None else img_size, **unet_kw)
     norm = input_norm(facts, body.meta['stats'], pretrained, normalize, what)
     model = nn.Sequential(OrderedDict(norm=norm, unet=unet))
-    return _finish(model, dls, pretrained, functools.partial(unet_split, body.meta['split']), learner_kw)
+    return _finish(model, dls, pretrained, functools.partial(unet_split, body.meta['split']),
+                   learner_kw)
