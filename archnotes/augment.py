@@ -6,7 +6,10 @@
 from __future__ import annotations
 import math
 import torch, torch.nn.functional as F
-from .checks import check_int, check_number
+from .checks import (
+    check_affine_images, check_affine_ranges, check_first_call, check_mixup_args, check_mixup_batch,
+    check_mixup_labels)
+from .data import ImageData
 
 # %% auto #0
 __all__ = ['affine_matrix', 'warp', 'RandomAffine', 'MixUp']
@@ -30,16 +33,12 @@ class RandomAffine:
     """Batch transform: per image, a random rotation (degrees), scale and shift (fraction of the
     size); no flips. Masks move along."""
     def __init__(self, max_rotate:float=10., max_scale:float=0.1, max_shift:float=0.1):
-        self.max_rotate = check_number('max_rotate', max_rotate, 0, 180)            # degrees
-        # zoom in [1 - s, 1 + s]: positive, no flips
-        self.max_scale = check_number('max_scale', max_scale, 0, 1, hi_open=True)
-        # fraction of the size
-        self.max_shift = check_number('max_shift', max_shift, 0, 1)
+        ranges = check_affine_ranges(max_rotate, max_scale, max_shift)
+        # degrees; zoom in [1 - s, 1 + s] (positive, no flips); a fraction of the size
+        self.max_rotate, self.max_scale, self.max_shift = ranges
 
+    @check_first_call(check_affine_images)   # the first batch: images (bs, c, h, w)
     def __call__(self, xb, yb):
-        if xb.ndim != 4:
-            raise ValueError("RandomAffine needs images (bs, c, h, w), got shape "
-                             f"{tuple(xb.shape)}")
         # uniform in [-1, 1], one per image
         u = lambda: torch.rand(xb.shape[0], device=xb.device) * 2 - 1
         theta = affine_matrix(u() * math.radians(self.max_rotate), 1 + u() * self.max_scale,
@@ -56,24 +55,17 @@ class MixUp:
     """Batch transform: mix each image and its one-hot target with a random partner's, weight `lam ~
     Beta(alpha, alpha)`."""
     def __init__(self, alpha:float=0.4, n_out:int|None=None):
-        self.alpha = check_number('alpha', alpha, lo=0, lo_open=True)
-        self.n_out = check_int('n_out', n_out, lo=1, none_ok=True)
+        self.alpha, self.n_out = check_mixup_args(alpha, n_out)
         self.beta = torch.distributions.Beta(self.alpha, self.alpha)
 
     def setup(self, learn):
-        "Take the number of classes from the learner's data unless it was given."
-        if getattr(learn.dls.train.dataset, 'is_segmentation', False):
-            raise ValueError("MixUp mixes labels, and this data has masks (segmentation): leave "
-                             "MixUp out of batch_tfms")
+        "Take the number of classes from the learner's data unless it was given; refuse masks."
+        ds = learn.dls.train.dataset
+        check_mixup_labels(isinstance(ds, ImageData) and ds.is_segmentation)
         if self.n_out is None: self.n_out = len(learn.dls.classes)
 
+    @check_first_call(check_mixup_batch)   # the first batch: a number of classes, labels (bs,)
     def __call__(self, xb, yb):
-        if self.n_out is None:
-            raise ValueError("MixUp needs the number of classes: pass n_out=... or use it inside a "
-                             "Learner")
-        if yb.ndim != 1:
-            raise ValueError(f"MixUp mixes labels (bs,), got targets of shape {tuple(yb.shape)} "
-                             "(masks?)")
         bs = xb.shape[0]
         lam = self.beta.sample((bs,)).to(xb.device)          # (bs,)
         perm = torch.randperm(bs, device=xb.device)          # partner of each image

@@ -4,51 +4,47 @@
 
 # %% ../nbs/02_cutting.ipynb #9aae1a85
 from __future__ import annotations
-import difflib, functools, inspect, os, pickle, urllib.error
+import os
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
-from fastcore.basics import patch
 import torch, torch.nn as nn
 from torchvision import models
-from .checks import as_size, check_int, check_type, is_int
+from .checks import (
+    as_size, check_arch_arg, check_arch_name, check_body_args, check_body_head, check_body_input,
+    check_body_n_in, check_body_output, check_body_runs, check_classifier_found, check_cut,
+    check_cut_index, check_cut_result, check_download, check_hook_args, check_int, check_module,
+    check_module_n_in, check_state_dict, check_type, check_weights_file, check_weights_fit, is_int)
+# the error of an unusable weights file, defined with the validators at the end of this notebook
+from .checks import WeightsFileError
 from .data import IMAGENET_STATS
 from .layers import evaluating, n_params
-# notebook 04's small resnet: its model_meta entry lives here
-from .models import SmallResNet
 
 # %% auto #0
-__all__ = ['model_meta', 'FALLBACK_META', 'params', 'default_split', 'resnet_split', 'ViTBody', 'InceptionInput', 'default_cut', 'get_meta', 'arch_names', 'check_arch', 'weights_file', 'WeightsFileError', 'load_weights', 'load_model', 'adapt_conv', 'first_conv', 'set_n_in', 'Body', 'cut_model', 'create_body', 'body_out_shape', 'num_features', 'hooks', 'size_changes', 'explore_cut', 'cut_explorer']
+__all__ = ['model_meta', 'FALLBACK_META', 'params', 'default_split', 'resnet_split', 'ViTBody', 'InceptionInput', 'default_cut',
+           'register_meta', 'get_meta', 'arch_names', 'check_arch', 'weights_file', 'load_weights', 'load_model',
+           'adapt_conv', 'first_conv', 'set_n_in', 'Body', 'cut_model', 'create_body', 'body_out_shape', 'num_features',
+           'hooks', 'size_changes', 'explore_cut', 'cut_explorer']
 
 # %% ../nbs/02_cutting.ipynb #69dbf304
-def _check_module(name:str, value, what:str='an nn.Module'):
-    """A `TypeError` naming `name` unless `value` is an `nn.Module` (the message shows a module's
-    type, never its long repr)."""
-    if not isinstance(value, nn.Module):
-        raise TypeError(f"{name} must be {what}, got {type(value).__name__} {value!r}"[:300])
-    return value
-
 def params(m) -> list:
     "All parameters of module `m` (or of each module in a list)."
     return [p for mod in (m if isinstance(m, (list, tuple)) else [m]) for p in mod.parameters()]
 
-def _check_body_head(model, splitter:str):
-    if not isinstance(model, nn.Sequential) or len(model) < 2 or not isinstance(
-        model[0], nn.Sequential):
-        raise TypeError(f"{splitter} splits nn.Sequential(body, head) with the Body first (as "
-                        "create_vision_model builds): "
-                        f"model must be one, got {type(model).__name__}")
+def _body_head(model, splitter:str) -> tuple:
+    "`(body, head layers)` of `model`, `nn.Sequential(body, head)`, for the splitter `splitter`."
+    check_body_head(model, splitter)
+    return model[0], list(model[1:])
 
 def default_split(model) -> list[list]:
     "Two parameter groups: the body `model[0]` and the head `model[1:]`."
-    _check_body_head(model, 'default_split')
-    return [params(model[0]), params(list(model[1:]))]
+    body, head = _body_head(model, 'default_split')
+    return [params(body), params(head)]
 
 def resnet_split(model) -> list[list]:
     "Three groups for a resnet body + head: stem, layer1, layer2 / layer3, layer4 / head."
-    _check_body_head(model, 'resnet_split')
-    body = model[0]
-    return [params(list(body[:6])), params(list(body[6:])), params(list(model[1:]))]
+    body, head = _body_head(model, 'resnet_split')
+    return [params(list(body[:6])), params(list(body[6:])), params(head)]
 
 # %% ../nbs/02_cutting.ipynb #ffa56119
 class ViTBody(nn.Module):
@@ -60,11 +56,6 @@ class ViTBody(nn.Module):
         self.image_size, self.patch_size = vit.image_size, vit.patch_size
 
     def forward(self, x):
-        if tuple(x.shape[-2:]) != (self.image_size, self.image_size):
-            raise ValueError(f"this vision transformer takes {self.image_size}x{self.image_size} "
-                             "images (its position embeddings "
-                             f"are learned for that size), got {tuple(x.shape[-2:])}: resize the "
-                             "images")
         x = self.conv_proj(x).flatten(2).transpose(1, 2)          # (bs, n_patches, d)
         x = torch.cat([self.class_token.expand(x.shape[0], -1, -1), x], dim=1)
         x = self.encoder(x)                                         # (bs, 1 + n_patches, d)
@@ -103,13 +94,10 @@ def _is_classifier_part(m) -> bool:
 
 def default_cut(model) -> int:
     "Index of the first child of `model` that belongs to its classifier (the fallback rule)."
-    kids = list(_check_module('model', model).named_children())
+    kids = list(check_module('model', model).named_children())
     i = len(kids)
     while i > 0 and (_is_classifier_part(kids[i - 1][1]) or _is_side_branch(kids[i - 1][0])): i -= 1
-    if i == 0:
-        raise ValueError(f"could not find where the classifier of {type(model).__name__} begins: "
-                         "pass cut=<index or function>")
-    return i
+    return check_classifier_found(i, model)
 
 # %% ../nbs/02_cutting.ipynb #375c6320
 model_meta = {
@@ -124,10 +112,16 @@ model_meta = {
 # for architectures with no entry
 FALLBACK_META = dict(cut=None, split=default_split, stats=IMAGENET_STATS)
 
+def register_meta(arch:type, cut, split, stats):
+    """Give architecture `arch` (a model class) its `model_meta` entry: where to cut (`cut`), how to
+    split (`split`), and the normalisation `stats` of its weights (or None)."""
+    check_type('arch', arch, type, 'a model class, such as SmallResNet')
+    model_meta[arch] = dict(cut=cut, split=split, stats=stats)
+
 def get_meta(model) -> dict:
     """The `model_meta` entry for `model`'s class, or `FALLBACK_META`: `default_cut`,
     `default_split`, ImageNet stats."""
-    _check_module('model', model, 'an nn.Module (a model instance, not its name)')
+    check_module('model', model, 'an nn.Module (a model instance, not its name)')
     return model_meta.get(type(model), FALLBACK_META)
 
 # %% ../nbs/02_cutting.ipynb #73297333
@@ -138,67 +132,33 @@ def arch_names() -> list[str]:
 def check_arch(name:str) -> str:
     """`name` if torchvision has a classifier of that name, else a `ValueError` suggesting the
     nearest names."""
-    if not isinstance(name, str):
-        raise TypeError("name must be a str (a torchvision model name such as 'resnet18'), got "
-                        f"{type(name).__name__} {name!r}")
     names = arch_names()
-    if name in names: return name
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-    hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ''
-    raise ValueError(f"unknown architecture {name!r}.{hint} `archnotes.cutting.arch_names()` lists "
-                     f"all {len(names)}.")
+    return check_arch_name(name, names)
 
 def _download(url:str, dst:Path):
     import torch.hub
     torch.hub.download_url_to_file(url, str(dst), progress=True)
 
+_WEIGHTS = 'a torchvision weights member such as models.ResNet18_Weights.DEFAULT'
+
 def weights_file(weights) -> Path:
     """Where torchvision's hub cache keeps the file of `weights` (a torchvision `WeightsEnum`
     member)."""
     import torch.hub
-    if not isinstance(weights, models.WeightsEnum):
-        raise TypeError("weights must be a torchvision weights member such as "
-                        "models.ResNet18_Weights.DEFAULT, got "
-                        f"{type(weights).__name__} {weights!r}")
+    check_type('weights', weights, models.WeightsEnum, _WEIGHTS)
     return Path(torch.hub.get_dir()) / 'checkpoints' / os.path.basename(weights.url)
 
-class WeightsFileError(ValueError, pickle.UnpicklingError):
-    """A weights file in the hub cache that cannot be used: empty, truncated, not a checkpoint,
-    refused by `weights_only`, or another model's."""
-
 # %% ../nbs/02_cutting.ipynb #4844bef9
-def _damaged(weights, path:Path, why:str) -> WeightsFileError:
-    return WeightsFileError(f"the pretrained weights {weights} in the torch hub cache cannot be "
-                            f"used: {path} {why}: delete that file "
-                      f"so that it is downloaded again (or copy a good download of {weights.url} "
-                      "there), or use pretrained=False.")
-
 def load_weights(weights) -> dict:
     """The state dict of torchvision `weights`, from the hub cache (downloaded once if missing),
     loaded with `weights_only=True`."""
     path = weights_file(weights)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        try: _download(weights.url, path)
-        except (urllib.error.URLError, OSError, RuntimeError) as e:
-            raise FileNotFoundError(
-                f"pretrained weights {weights} are not in the torch hub cache: looked for "
-                f"{path.name} in {path.parent}, and "
-                f"downloading {weights.url} failed ({e}). On a machine with internet, download "
-                "that file and copy it into "
-                f"{path.parent} (or point TORCH_HOME at a folder whose hub/checkpoints holds it), "
-                "or use pretrained=False.") from None
-    if path.stat().st_size == 0: raise _damaged(weights, path, 'is empty')
-    try: sd = torch.load(path, map_location='cpu', weights_only=True)
-    # torch says "Weights only load failed", EOFError, a zip error...: all mean a damaged file
-    except Exception as e:
-        raise _damaged(
-            weights, path,
-            "is truncated or not a PyTorch checkpoint "
-            f"({type(e).__name__}: {str(e)[:120]})") from None
-    if not isinstance(sd, dict):
-        raise _damaged(weights, path, f"holds a {type(sd).__name__}, not a state dict")
-    return sd
+        with check_download(weights, path): _download(weights.url, path)
+    with check_weights_file(weights, path):
+        sd = torch.load(path, map_location='cpu', weights_only=True)
+    return check_state_dict(weights, path, sd)
 
 # %% ../nbs/02_cutting.ipynb #e1bffca0
 def _builder_kwargs(name:str, weights) -> dict:
@@ -209,58 +169,26 @@ def _builder_kwargs(name:str, weights) -> dict:
     if name.startswith('vit_'): kw.update(image_size=weights.meta['min_size'][0])
     return kw
 
-def _arch_name(arch) -> str:
-    """The torchvision name of `arch` (a name or one of torchvision's builders), or a `TypeError`
-    that says what to pass."""
-    if isinstance(arch, str): return check_arch(arch)
-    ways = ("pass a torchvision name ('resnet18'), a torchvision builder (models.resnet18) or a "
-            "model instance")
-    if isinstance(arch, type):
-        raise TypeError(f"arch is the class {arch.__name__}, not a builder: {ways} "
-                        f"({arch.__name__}(...))")
-    if isinstance(arch, functools.partial):
-        raise TypeError("arch is a functools.partial of "
-                        f"{getattr(arch.func, '__name__', arch.func)!r}, whose architecture and "
-                        "weights create_body cannot look up: call it and pass the model instance "
-                        "(create_body(arch()))")
-    if not callable(arch):
-        raise TypeError("arch must be a torchvision model name, builder or nn.Module, got "
-                        f"{type(arch).__name__} {arch!r}")
-    name = getattr(arch, '__name__', None)
-    if name not in arch_names():
-        raise TypeError(f"arch is the function {name or arch!r}, which is not one of torchvision's "
-                        "builders, so create_body cannot "
-                        "look up its weights: call it and pass the model instance "
-                        f"(create_body({name or 'arch'}())), or {ways}")
-    return name
-
 # %% ../nbs/02_cutting.ipynb #b0088df2
 def load_model(arch, pretrained:bool=False) -> nn.Module:
     """A torchvision classifier from a name, a builder or an instance; `pretrained=True` loads
     torchvision's default weights."""
-    check_type('pretrained', pretrained, bool, 'True or False')
-    if isinstance(arch, nn.Module):
-        if pretrained:
-            raise ValueError("pretrained=True needs a name or builder: a model instance is used as "
-                             "it is, weights included")
-        return arch
-    name = _arch_name(arch)
+    name = check_arch_arg(arch, pretrained, arch_names)     # None for a model instance
+    if name is None: return arch
     weights = models.get_model_weights(name).DEFAULT if pretrained else None
     model = models.get_model_builder(name)(weights=None, **_builder_kwargs(name, weights))
     if weights is not None:
-        try: model.load_state_dict(load_weights(weights))
-        except RuntimeError as e:
-            raise _damaged(weights, weights_file(weights),
-                           f"does not hold {name}'s weights ({str(e)[:120]})") from None
+        with check_weights_fit(weights, weights_file(weights), name):
+            model.load_state_dict(load_weights(weights))
     return model
 
 # %% ../nbs/02_cutting.ipynb #b241ed49
+_N_IN = 'n_in (input channels)'   # the name of `n_in` in error messages
+
 def adapt_conv(conv:nn.Conv2d, n_in:int, pretrained:bool=True) -> nn.Conv2d:
     """A copy of `conv` taking `n_in` channels; with `pretrained`, its weights adapted from the
     3-channel ones."""
-    if not isinstance(conv, nn.Conv2d):
-        raise TypeError(f"conv must be an nn.Conv2d, got {type(conv).__name__}")
-    n_in = check_int('n_in (input channels)', n_in, 1)
+    conv, n_in = check_type('conv', conv, nn.Conv2d, 'an nn.Conv2d'), check_int(_N_IN, n_in, 1)
     new = nn.Conv2d(n_in, conv.out_channels, conv.kernel_size, conv.stride, conv.padding,
                     conv.dilation, conv.groups,
                     conv.bias is not None, conv.padding_mode)
@@ -278,18 +206,20 @@ def adapt_conv(conv:nn.Conv2d, n_in:int, pretrained:bool=True) -> nn.Conv2d:
 
 def first_conv(model):
     "`(parent, name, conv)` of the first `nn.Conv2d` in `model`."
-    _check_module('model', model)
+    check_module('model', model)
     for name, mod in model.named_modules():
         for child_name, child in mod.named_children():
             if isinstance(child, nn.Conv2d): return mod, child_name, child
-    raise ValueError(f"{type(model).__name__} has no nn.Conv2d to adapt to another number of input "
-                     "channels")
+    raise ValueError(f"{type(model).__name__} has no nn.Conv2d to adapt to other input channels")
+
+def _in_channels(model) -> int|None:
+    "The channels the first convolution of `model` takes; None if it has none."
+    try: return first_conv(model)[2].in_channels
+    except ValueError: return None
 
 # %% ../nbs/02_cutting.ipynb #69279f25
 def set_n_in(model, n_in:int, pretrained:bool=True):
     "Make `model` take `n_in`-channel images by adapting its first convolution in place."
-    _check_module('model', model, 'an nn.Module (a model instance, not its name)')
-    n_in = check_int('n_in (input channels)', n_in, 1)
     parent, name, conv = first_conv(model)
     if n_in != conv.in_channels:
         setattr(parent, name, adapt_conv(conv, n_in, pretrained))
@@ -300,67 +230,29 @@ def set_n_in(model, n_in:int, pretrained:bool=True):
 # %% ../nbs/02_cutting.ipynb #6dd1f1f9
 _META_KEYS = ('cut', 'split', 'stats')
 
-# %% ../nbs/02_cutting.ipynb #79f1f0b8
-def _check_body_args(args, meta):
-    "Check the arguments of `Body`: `meta` a `model_meta` entry or None, every layer a module."
-    if meta is not None and not isinstance(meta, dict):
-        raise TypeError(f"meta must be a model_meta entry (a dict with keys {_META_KEYS}) "
-                        f"or None, got {type(meta).__name__} {meta!r}")
-    missing = [k for k in _META_KEYS if k not in meta] if meta is not None else []
-    if missing:
-        raise ValueError(f"meta must be a model_meta entry with keys {_META_KEYS}; it "
-                         f"lacks {', '.join(map(repr, missing))} (FALLBACK_META holds the "
-                         "defaults: default_split and ImageNet stats)")
-    layers = args[0].values() if len(args) == 1 and isinstance(args[0], OrderedDict) else args
-    for i, m in enumerate(layers):
-        if not isinstance(m, nn.Module):
-            raise TypeError(f"the layers of a Body must be nn.Modules, got {type(m).__name__} "
-                            f"{m!r} (layer {i})")
-
 # %% ../nbs/02_cutting.ipynb #adcc6e98
 class Body(nn.Sequential):
     """The cut part of a classifier: an `nn.Sequential` that declares the channels it takes
-    (`n_in`), its architecture's `model_meta` entry (`meta`) and an input size it accepts
-    (`size`), and checks its input."""
-    def __init__(self, *args, n_in:int=3, meta:dict|None=None, size=(224, 224)):
-        n_in, size = check_int('n_in (input channels)', n_in, 1), as_size(size, what='size')
-        _check_body_args(args, meta)
+    (`n_in`), its architecture's `model_meta` entry (`meta`), an input size it accepts (`size`) and
+    where it was cut (`cut`)."""
+    def __init__(self, *args, n_in:int=3, meta:dict|None=None, size=(224, 224), cut=None):
+        n_in, size = check_body_args(args, n_in, meta, size, _META_KEYS)
         super().__init__(*args)
-        self.n_in, self.meta, self.size = n_in, FALLBACK_META if meta is None else meta, size
-        try: conv = first_conv(self)[2]
-        except ValueError: conv = None
-        if conv is not None and conv.in_channels != n_in:
-            raise ValueError(f"this body declares n_in={n_in} input channels, but its first "
-                             f"convolution takes {conv.in_channels}: "
-                             f"pass n_in={conv.in_channels} (or adapt the convolution with "
-                             f"set_n_in(layers, {n_in}))")
+        self.n_in, self.size, self.cut = n_in, size, cut
+        self.meta = FALLBACK_META if meta is None else meta
+        check_body_n_in(n_in, _in_channels(self))
+
+    # `body.check_input(x)`: a clear error unless `x` is a `(bs, n_in, h, w)` batch
+    check_input = check_body_input
 
     def __getitem__(self, idx):
         """A child, or for a slice a `Body` of those children that takes the channels of its first
         layer (`n_in` when it starts at 0)."""
         if not isinstance(idx, slice): return super().__getitem__(idx)
         kids = OrderedDict(list(self._modules.items())[idx])
-        n_in = self.n_in
-        if idx.start not in (None, 0):
-            try: n_in = first_conv(nn.Sequential(kids))[2].in_channels
-            except ValueError: pass
+        n_in = self.n_in if idx.start in (None, 0) else (_in_channels(nn.Sequential(kids))
+                                                          or self.n_in)
         return Body(kids, n_in=n_in, meta=self.meta, size=self.size)
-
-    def forward(self, x):
-        self.check_input(x)
-        return super().forward(x)
-
-# %% ../nbs/02_cutting.ipynb #1bdaed24
-@patch
-def check_input(self:Body, x):
-    "Raise a clear error unless `x` is a `(bs, n_in, h, w)` batch."
-    if x.ndim != 4:
-        hint = "; add a batch dimension with x[None]" if x.ndim == 3 else ''
-        raise ValueError(f"the body takes a batch of images (bs, {self.n_in}, height, width), "
-                         f"got shape {tuple(x.shape)}{hint}")
-    if x.shape[1] != self.n_in:
-        raise ValueError(f"the body takes {self.n_in}-channel images, got {x.shape[1]} "
-                         f"channels: create it with n_in={x.shape[1]}")
 
 # %% ../nbs/02_cutting.ipynb #bbb0707e
 def _input_size(model) -> tuple:
@@ -368,95 +260,48 @@ def _input_size(model) -> tuple:
     return (model.image_size, model.image_size) if isinstance(
         model, models.VisionTransformer) else (224, 224)
 
-def _has_linear(m) -> bool:
-    return isinstance(m, nn.Linear) or any(isinstance(c, nn.Linear) for c in m.children())
-
-def _cut_with(cut, model) -> nn.Module:
-    """Call the cut function `cut` on `model`, with clear errors when it cannot take the model or
-    returns no module."""
-    try: inspect.signature(cut).bind(model)
-    except TypeError:
-        raise TypeError("cut must be a function of one argument (the model) that returns the "
-                        f"body, got {cut!r}") from None
-    except ValueError: pass      # no signature to check (a builtin): just call it
-    body = cut(model)
-    if not isinstance(body, nn.Module):
-        raise TypeError(f"cut={getattr(cut, '__name__', cut)} returned {type(body).__name__} "
-                        f"{body!r}"[:200] + ", not an nn.Module: "
-                        "the cut function must return the body as a module "
-                        "(nn.Sequential(*list(m.children())[:-2]), say)")
-    return body
-
 # %% ../nbs/02_cutting.ipynb #97cd2dcf
 def cut_model(model, cut=None, n_in:int=3) -> Body:
     """The body of `model`: children before index `cut`, or `cut(model)`, or its `model_meta` cut,
     or the fallback rule."""
     meta = get_meta(model)
-    if not (cut is None or is_int(cut) or callable(cut)):
-        raise TypeError("cut must be None (the architecture's default), an int (the index of the "
-                        "first child the body leaves out) or "
-                        f"a function of the model that returns the body, got {type(cut).__name__} "
-                        f"{cut!r}")
-    user_cut = cut is not None
-    cut = meta['cut'] if cut is None else cut
-    # what the body declares: its input, splitter and stats
+    check_cut(cut)
+    how = meta['cut'] if cut is None else cut                     # None: the fallback rule
+    # what the body declares: its input, splitter and stats, and where it was cut
     info = dict(n_in=n_in, meta=meta, size=_input_size(model))
-    if callable(cut): return Body(OrderedDict(body=_cut_with(cut, model)), **info)
-    if cut is not None: cut = int(cut)
+    if callable(how):
+        return Body(OrderedDict(body=check_cut_result(how, how(model))), cut=how, **info)
     kids = list(model.named_children())
-    if cut is None: cut = default_cut(model)
-    if not -len(kids) < cut <= len(kids) or cut == 0:
-        raise ValueError(f"cut={cut!r} is outside {type(model).__name__}'s {len(kids)} children: "
-                         "use an index from "
-                         f"{-len(kids) + 1} to {len(kids)} (the body keeps the children before "
-                         "it), or a function")
-    kids = [(n, c) for n, c in kids[:cut] if not _is_side_branch(n)]
-    head = [n for n, c in kids if _has_linear(c)]
-    if user_cut and head:
-        raise ValueError(f"cut={cut} keeps {', '.join(map(repr, head))}, part of "
-                         f"{type(model).__name__}'s classifier (a Linear layer), in "
-                         f"the body: cut before it (cut=None picks the architecture's default)")
-    if any(isinstance(c, nn.ModuleList) for _, c in kids):
-        raise ValueError(f"{type(model).__name__} runs an nn.ModuleList in its own forward, which "
-                         "nn.Sequential cannot: pass cut=<function>")
-    return Body(OrderedDict(kids), **info)
+    i = default_cut(model) if how is None else int(how)
+    kept = [(n, c) for n, c in kids[:i] if not _is_side_branch(n)]
+    check_cut_index(i, model, len(kids), kept, by_user=cut is not None)
+    return Body(OrderedDict(kept), cut=i + len(kids) if i < 0 else i, **info)
 
 # %% ../nbs/02_cutting.ipynb #dab8bb73
 def create_body(arch, n_in:int=3, pretrained:bool=False, cut=None) -> Body:
     """The body of a torchvision classifier (`arch`: name, builder or instance), taking `n_in`
     channels."""
-    n_in = check_int('n_in (input channels)', n_in, 1)
+    n_in = check_int(_N_IN, n_in, 1)
     model = load_model(arch, pretrained)
     set_n_in(model, n_in, pretrained=pretrained or isinstance(arch, nn.Module))
     return cut_model(model, cut, n_in=n_in)
 
 # %% ../nbs/02_cutting.ipynb #9a595b6f
-def _n_in(model, n_in:int|None) -> int:
-    "`n_in` if given, else the channels a `Body` declares, else 3."
-    n_in = check_int('n_in (input channels)', n_in, 1, none_ok=True)
+def _n_in(model, n_in:int|None, name:str, what:str='an nn.Module') -> int:
+    "`n_in` if given, else the channels a `Body` declares, else 3 (`model`, named `name`, checked)."
+    n_in = check_module_n_in(name, model, what, n_in)
     return n_in if n_in is not None else model.n_in if isinstance(model, Body) else 3
 
 @torch.no_grad()
 def body_out_shape(body, size=None, n_in:int|None=None) -> tuple:
     """Shape `(nf, h, w)` of `body`'s output for one `n_in`-channel image of `size` (default: the
     body's), from a dummy forward pass."""
-    _check_module('body', body, 'an nn.Module (create_body(...) makes one)')
+    n_in = _n_in(body, n_in, 'body', 'an nn.Module (create_body(...) makes one)')
     size = (body.size if isinstance(body, Body) else (224, 224)) if size is None else as_size(
         size, what='size')
-    n_in, kind = _n_in(body, n_in), type(body).__name__
-    advice = ("if it is a whole classifier or a single layer, cut a body from it with "
-              "create_body(model)")
-    try:
-        with evaluating(body): out = body(torch.zeros(1, n_in, *size))
-    except (RuntimeError, ValueError, IndexError, TypeError) as e:
-        raise ValueError(f"the body ({kind}) fails on a dummy batch of one {n_in}-channel image of "
-                         f"size {size} "
-                         f"({type(e).__name__}: {str(e)[:200]}): if the images are too small for "
-                         f"it, pass a larger size=; {advice}") from e
-    if not isinstance(out, torch.Tensor) or out.ndim != 4:
-        got = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
-        raise ValueError(f"the body ({kind}) outputs {got}, "
-                         f"not a grid of features (bs, nf, h, w): {advice}")
+    with check_body_runs(body, n_in, size), evaluating(body):
+        out = body(torch.zeros(1, n_in, *size))
+    check_body_output(body, out)
     return tuple(out.shape[1:])
 
 def num_features(body, size=None) -> int:
@@ -468,16 +313,7 @@ def num_features(body, size=None) -> int:
 def hooks(modules, fn):
     """Register `fn(module, inputs, output)` as a forward hook on each module; remove them all on
     exit."""
-    what = ("modules must be a list of nn.Modules (wrap a single one in a list), got "
-            f"{type(modules).__name__}")
-    if isinstance(modules, nn.Module): raise TypeError(what)
-    try: modules = list(modules)
-    except TypeError: raise TypeError(what) from None
-    if not all(isinstance(m, nn.Module) for m in modules):
-        raise TypeError(what + ' holding ' + ', '.join(sorted({type(m).__name__ for m in modules})))
-    if not callable(fn):
-        raise TypeError("fn must be a function fn(module, inputs, output), got "
-                        f"{type(fn).__name__} {fn!r}")
+    modules = check_hook_args(modules, fn)
     handles = [m.register_forward_hook(fn) for m in modules]
     try: yield handles
     finally:
@@ -487,8 +323,7 @@ def hooks(modules, fn):
 def size_changes(model, size=(224, 224), n_in:int|None=None) -> list[dict]:
     """For each child of `model`: name, type, input and output shape `(c, h, w)`, and whether `h, w`
     changed."""
-    _check_module('model', model)
-    size, n_in = as_size(size, what='size'), _n_in(model, n_in)
+    n_in, size = _n_in(model, n_in, 'model'), as_size(size, what='size')
     rows, names = [], {m: n for n, m in model.named_children()}
     def record(m, inp, out):
         if isinstance(inp[0], torch.Tensor) and isinstance(out, torch.Tensor):
@@ -505,11 +340,8 @@ def explore_cut(arch:str, cut:int|None=None, size=(224, 224)) -> dict:
     size = as_size(size, what='size')
     model = load_model(arch)
     kids = [n for n, _ in model.named_children()]
-    meta_cut = get_meta(model)['cut']
     body = cut_model(model, cut)
-    idx = cut if cut is not None else (meta_cut if isinstance(meta_cut, int) else default_cut(model)
-                                       if meta_cut is None else None)
-    if idx is not None and idx < 0: idx += len(kids)
+    idx = body.cut if is_int(body.cut) else None                 # None: a cut function
     head_starts = None if idx is None else (kids[idx] if idx < len(kids) else '(nothing left)')
     return dict(arch=arch, children=kids, cut=idx, body_output=body_out_shape(body, size),
                 body_params=n_params(body), head_starts_at=head_starts)
@@ -533,7 +365,3 @@ def cut_explorer(size=(224, 224)):
             except Exception as e: print(f'error: {e}')
     arch.observe(show, 'value'); cut.observe(show, 'value'); show()
     return W.VBox([W.HBox([arch, cut]), out])
-
-# %% ../nbs/04_transfer.ipynb #d31bea7a
-# stats: those of the data it was pretrained on
-model_meta[SmallResNet] = dict(cut=-2, split=resnet_split, stats=None)

@@ -7,12 +7,16 @@ from __future__ import annotations
 import difflib, functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 import torch, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
-from .checks import as_size, check_choice, check_int, check_number, check_type, is_int
+from .checks import (
+    as_size, book_data_error, check_book_args, check_digits_args, check_grey_n_in,
+    check_image_dataset, check_int, check_label_budget, check_loader_args, check_norm_stats,
+    check_number, check_scene_args, check_xy_batch)
 
 # %% auto #0
-__all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'split_by_class', 'keep_per_class', 'digit_splits', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'digits_test', 'DataLoaders', 'mask_cmap', 'mask_legend', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
+__all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'split_by_class', 'keep_per_class', 'digit_splits', 'ImageData', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'digits_test', 'DataLoaders', 'mask_cmap', 'mask_legend', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
 
 # %% ../nbs/00_data.ipynb #c748b3ee
 @functools.lru_cache(maxsize=1)
@@ -43,14 +47,8 @@ def keep_per_class(idx, y, n:int, seed:int=0, what:str='n'):
     """The sorted subset of `idx` that keeps `n` examples of each class of `y` (a label budget;
     `what`: its name in errors)."""
     counts = torch.bincount(y[idx])
-    have = counts[counts > 0]
-    if check_int(what, n) < 1:
-        raise ValueError(f"{what}={n}: a label budget needs at least 1 example per class")
-    if n > have.min():
-        raise ValueError(f"{what}={n}: asked for {n} examples per class but the smallest class has "
-                         "only "
-                         f"{have.min().item()}; use at most {have.min().item()}")
-    g = torch.Generator().manual_seed(check_int('seed', seed))
+    n, seed = check_label_budget(what, n, counts), check_int('seed', seed)
+    g = torch.Generator().manual_seed(seed)
     keep = [idx[y[idx] == c][torch.randperm(int(counts[c]), generator=g)[:n]]
             for c in (counts > 0).nonzero().squeeze(1)]
     return torch.cat(keep).sort().values
@@ -80,43 +78,30 @@ def digit_splits() -> dict:
     return {k: v.clone() for k, v in _digit_splits().items()}
 
 # %% ../nbs/00_data.ipynb #6c9453aa
-def _check_dataset(x, y, classes) -> list:
-    "Check images `x`, targets `y` and `classes` for an `ImageDataset`; return `classes` as a list."
-    check_type('x', x, torch.Tensor, 'a tensor of images (n, channels, height, width)')
-    check_type('y', y, torch.Tensor, 'a tensor of labels (n,) or masks (n, height, width)')
-    if x.ndim != 4:
-        raise ValueError("x (images) must be a 4D tensor (n, channels, height, width), got "
-                         f"shape {tuple(x.shape)}")
-    if len(x) != len(y):
-        raise ValueError(f"got {len(x)} images but {len(y)} targets in y: they must be one per "
-                         "image")
-    if y.ndim == 3 and y.shape[1:] != x.shape[2:]:
-        raise ValueError(f"masks of size {tuple(y.shape[1:])} do not match images of size "
-                         f"{tuple(x.shape[2:])}: resize the masks with nearest-neighbour "
-                         "interpolation to the image size")
-    if y.ndim not in (1, 3):
-        raise ValueError("targets must be labels (n,) or masks (n, h, w), got shape "
-                         f"{tuple(y.shape)}")
-    if not x.is_floating_point():
-        raise TypeError(f"x (images) must be floating point, got {x.dtype}: use x.float() / "
-                        "255 for bytes")
-    if y.dtype != torch.long:
-        raise TypeError(f"y must hold class indices as torch.long (int64), got {y.dtype}: use "
-                        "y.long()")
-    classes = list(check_type('classes', classes, (list, tuple), 'a list of class names'))
-    if len(y) and (y.min() < 0 or y.max() >= len(classes)):
-        bad = int(y.min()) if y.min() < 0 else int(y.max())
-        raise ValueError(f"y has label {bad} but there are {len(classes)} classes (labels 0 to "
-                         f"{len(classes) - 1}); a 'void' label (such as 255 in masks) must be "
-                         "mapped to a class first")
-    return classes
+@runtime_checkable
+class ImageData(Protocol):
+    "What the library reads from a data set: images, targets, class names and normalisation."
+    x: torch.Tensor
+    "The images `(n, c, h, w)`, floats, normalised with `stats`."
+    y: torch.Tensor
+    "The targets, class indices (`torch.long`): labels `(n,)` or masks `(n, h, w)`."
+    classes: list
+    "The class names: label (or mask value) `i` is `classes[i]`."
+    stats: tuple | None
+    "The per-channel `(mean, std)` the images were normalised with, or None."
+    is_segmentation: bool
+    "Whether the targets are masks (segmentation) rather than labels (classification)."
+    def __len__(self) -> int:
+        "The number of images."
+    def __getitem__(self, i) -> tuple:
+        "Image `i` and its target: `(x[i], y[i])`."
 
 # %% ../nbs/00_data.ipynb #c6340512
 class ImageDataset(Dataset):
     """Images `x` `(n, c, h, w)` with labels `(n,)` or masks `(n, h, w)`, class names, and the
-    normalisation `stats` used."""
+    normalisation `stats` used: an `ImageData`."""
     def __init__(self, x, y, classes, stats=None, sources=None):
-        classes = _check_dataset(x, y, classes)
+        classes = check_image_dataset(x, y, classes)
         self.x, self.y, self.classes, self.stats, self.sources = x, y, classes, stats, sources
     def __len__(self): return len(self.x)
     def __getitem__(self, i): return self.x[i], self.y[i]
@@ -133,22 +118,9 @@ def resize_images(x, size):
     return F.interpolate(x[:, None], size=as_size(size, what='image size'), mode='bilinear',
                          align_corners=False)[:, 0]
 
-def _check_stats(stats, n_ch:int):
-    if not isinstance(stats, (tuple, list)):
-        raise TypeError("stats must be (mean, std), per channel (the training set's "
-                        f"`train_ds.stats`), got {stats!r}")
-    if len(stats) != 2:
-        raise ValueError("stats must be (mean, std), two tuples with a value per channel, got "
-                         f"{stats!r}")
-    mean, std = (torch.as_tensor(s, dtype=torch.float64).flatten() for s in stats)
-    if not len(mean) == len(std) == n_ch:
-        raise ValueError(f"stats have {len(mean)} and {len(std)} values but the images have {n_ch} "
-                         "channels: one per channel")
-    if (std <= 0).any(): raise ValueError(f"every std in stats must be > 0, got {stats[1]!r}")
-
 def normalize(x, stats):
     "Normalise `(n, c, h, w)` images with per-channel `stats = (mean, std)`."
-    _check_stats(stats, x.shape[1])
+    check_norm_stats(stats, x.shape[1])
     mean, std = (torch.as_tensor(s, dtype=x.dtype).view(1, -1, 1, 1) for s in stats)
     return (x - mean) / std
 
@@ -160,10 +132,6 @@ def denormalize(x, stats):
 
 # %% ../nbs/00_data.ipynb #f1ec5f00
 DIGIT_CLASSES = [str(i) for i in range(10)]
-
-def _check_n_in(n_in):
-    if isinstance(n_in, bool) or n_in not in (1, 3):
-        raise ValueError(f"n_in must be 1 (grey) or 3 (grey repeated as RGB), got {n_in!r}")
 
 def channel_stats(x):
     """Per-channel mean and std of `(n, c, h, w)` images, as tuples of floats (the `stats` that
@@ -178,11 +146,7 @@ def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, se
            part:str='dev'):
     """Train and valid `ImageDataset`s of real digits at `size`: `part` ('dev' or 'pretrain') split
     by `seed`, normalised with the train stats."""
-    _check_n_in(n_in); check_int('seed', seed); check_int('per_class', per_class, none_ok=True)
-    if part == 'test':
-        raise ValueError("part='test' is for scoring only, nothing trains on it: use "
-                         "digits_test(train_ds.stats)")
-    check_choice('part', part, ('dev', 'pretrain'))
+    check_digits_args(n_in, per_class, seed, part)
     x, y = _digit_images(size, n_in)
     pool = digit_splits()[part]
     train, valid = (pool[i] for i in split_by_class(y[pool], valid_pct, seed))
@@ -194,7 +158,7 @@ def digits(size=32, n_in:int=1, valid_pct:float=0.2, per_class:int|None=None, se
 def digits_test(stats, size=32, n_in:int=1):
     """The fixed test digits at `size`, normalised with `stats` (those of the training set,
     `train_ds.stats`): for scoring only."""
-    _check_n_in(n_in); _check_stats(stats, n_in)
+    check_grey_n_in(n_in); check_norm_stats(stats, n_in)
     x, y = _digit_images(size, n_in)
     test = digit_splits()['test']
     return ImageDataset(normalize(x[test], stats), y[test], DIGIT_CLASSES, stats, sources=test)
@@ -209,12 +173,7 @@ class DataLoaders:
     @classmethod
     def from_datasets(cls, train_ds, valid_ds, bs:int=64, seed:int=0, num_workers:int=0):
         "Shuffle `train_ds` with a generator seeded by `seed`; keep `valid_ds` in order."
-        check_int('bs', bs, lo=1)
-        check_int('seed', seed)
-        check_int('num_workers', num_workers, lo=0)
-        for name, ds in (('train_ds', train_ds), ('valid_ds', valid_ds)):
-            check_type(name, ds, Dataset, 'a torch Dataset, such as an ImageDataset')
-            if len(ds) == 0: raise ValueError(f"{name} is empty: it needs at least one sample")
+        check_loader_args(train_ds, valid_ds, bs, seed, num_workers)
         g = torch.Generator().manual_seed(seed)
         train = DataLoader(train_ds, bs, shuffle=True, drop_last=len(train_ds) > bs, generator=g,
                            num_workers=num_workers)
@@ -248,15 +207,10 @@ def mask_legend(fig, classes, n_classes:int):
                frameon=False, bbox_to_anchor=(0.5, -0.02))
 
 def _as_batch(data, n):
+    "Images, targets, classes and stats of the first `n` items of `data` (see `show_batch`)."
     if isinstance(data, DataLoaders): data = data.train.dataset
-    if isinstance(data, Dataset):
-        n = min(n, len(data))
-        return data.x[:n], data.y[:n], data.classes, data.stats
-    if not (isinstance(data, (tuple, list)) and len(data) == 2 and all(
-        isinstance(t, torch.Tensor) for t in data)):
-        raise TypeError("data must be an ImageDataset, DataLoaders or a batch (xb, yb) of "
-                        f"tensors, got {data!r}")
-    xb, yb = data
+    if isinstance(data, ImageData): return data.x[:n], data.y[:n], data.classes, data.stats
+    xb, yb = check_xy_batch(data)
     return xb[:n], yb[:n], None, None
 
 # %% ../nbs/00_data.ipynb #0f062b9e
@@ -324,19 +278,7 @@ def digit_scenes(size=64, n_train:int=800, n_valid:int=200, n_in:int=1, n_digits
                  scale=(0.25, 0.55), seed:int=0):
     """Train scenes of dev digits and valid scenes of test digits on a canvas of `size`; masks: 0
     background, d+1 digit d."""
-    _check_n_in(n_in)
-    h, w = as_size(size, min_size=16, what='scene size')
-    check_int('n_train', n_train, lo=1)
-    check_int('n_valid', n_valid, lo=1)
-    check_int('seed', seed)
-    check_type('scale', scale, (tuple, list), 'a pair (lo, hi) of fractions of the scene size')
-    check_type('n_digits', n_digits, (tuple, list), 'a pair (lo, hi) of digit counts')
-    if len(scale) != 2 or not (0 < check_number('scale[0]', scale[0]) <= check_number(
-        'scale[1]', scale[1]) <= 1):
-        raise ValueError(f"scale must be (lo, hi) with 0 < lo <= hi <= 1, got {scale}")
-    if len(n_digits) != 2 or not (1 <= check_int(
-        'n_digits[0]', n_digits[0]) <= check_int('n_digits[1]', n_digits[1])):
-        raise ValueError(f"n_digits must be (lo, hi) with 1 <= lo <= hi, got {n_digits}")
+    h, w = check_scene_args(size, n_in, n_train, n_valid, seed, scale, n_digits)
     x, y = load_raw_digits()
     # scenes scored on digits nothing trained on
     pools = digit_splits()['dev'], digit_splits()['test']
@@ -395,15 +337,7 @@ def _open_torchvision(name, root, train, download, task):
     where = Path(root).expanduser() / folder
     try: return getattr(tvd, cls_name)(str(Path(root).expanduser()), download=download, **kw)
     except (RuntimeError, OSError) as e:
-        if download:
-            raise ConnectionError(f"could not download {name} into {where} ({e}). Without "
-                                  "internet, copy the "
-                                  "data set's files there yourself and call again with "
-                                  "download=False.") from e
-        raise FileNotFoundError(f"{name} is not in {where} (torchvision said: {e}). Call "
-                                f"book_dataset({name!r}, root={str(root)!r}, "
-                                "download=True) on a machine with internet, or copy the data "
-                                f"set's files into {where}.") from None
+        raise book_data_error(name, where, root, download, e) from (e if download else None)
 
 # %% ../nbs/00_data.ipynb #00dd09e4
 def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
@@ -411,12 +345,7 @@ def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
                  download:bool=False, limit:int|None=None):
     """Load one split of a data set the book uses (MNIST, CIFAR-10/100, Pets) from `root` as an
     `ImageDataset`."""
-    check_dataset_name(name)
-    if name in BUILT_IN: raise ValueError(f"{name!r} is built in: call {name}() instead")
-    check_choice('task', task, ('classification', 'segmentation'))
-    check_int('limit', limit, lo=1, none_ok=True)
-    if task == 'segmentation' and name != 'pets':
-        raise ValueError(f"only 'pets' has segmentation masks, not {name!r}")
+    check_book_args(check_dataset_name(name), task, limit, BUILT_IN)
     tv = _open_torchvision(name, root, train, download, task)
     _, _, n_ch, stats = _BOOK_DATASETS[name]
     n = len(tv) if limit is None else min(limit, len(tv))

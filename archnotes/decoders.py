@@ -4,11 +4,15 @@
 
 # %% ../nbs/05_decoders.ipynb #907d9ff9
 from __future__ import annotations
-import difflib, math, warnings
+import math
 from functools import partial
 from fastcore.basics import patch
 import torch, torch.nn as nn, torch.nn.functional as F
-from .checks import as_size, check_choice, check_int, check_type
+from .checks import (as_size, check_decoder, check_decoder_input, check_decoder_name,
+                              check_encoder, check_encoder_output, check_encoder_reduces,
+                              check_encoder_step, check_flops_args, check_simple_decoder,
+                              check_strided_steps, check_unet_args, check_unet_block,
+                              check_unet_cost, check_unet_skips, check_upsample_weight)
 from .layers import (PixelShuffleICNR, ResBlock, SelfAttention, SigmoidRange, conv_layer,
                               y_range_layer, evaluating, init_weights, n_params)
 from .cutting import Body
@@ -47,34 +51,20 @@ def _changes(m, x, layout) -> tuple:
 def encoder_plan(encoder:Body, img_size) -> list[dict]:
     """The steps a decoder runs the encoder in: its children, with every plain Sequential that
     changes the size more than once opened up."""
-    if not isinstance(encoder, Body):
-        got = type(encoder).__name__ + ('' if isinstance(encoder, nn.Module)
-                                        else f' {encoder!r}'[:100])
-        raise TypeError("the encoder must be a Body (from create_body, or Body(layers, n_in=...)), "
-                        f"got {got}")
+    check_encoder(encoder, Body)
     img_size = as_size(img_size, what='img_size')
     steps, todo, x, layout = ([], list(encoder.named_children()),
                               torch.zeros(1, encoder.n_in, *img_size), 'nchw')
-    advice = ("if it holds a classifier's layers (a whole classifier, or its Linear layers), "
-              "cut its body with create_body(model); "
-              "if the images are too small for it, use a larger img_size")
     with evaluating(encoder):
         while todo:
             name, m = todo.pop(0)
-            try:
+            # at construction, so that forward never meets it: a clear error if the step fails
+            with check_encoder_step(name, m, encoder.n_in, img_size):
                 # several resolutions inside one child: open it
                 if _plain_sequential(m) and _changes(m, x, layout)[0] > 1:
                     todo = [(f'{name}.{k}', c) for k, c in m.named_children()] + todo; continue
                 y = m(x)
-            except Exception as e:   # at construction, so that forward never meets it
-                raise ValueError(
-                    f"the encoder fails at its step {name!r} ({type(m).__name__}) on a dummy "
-                    f"batch of one {encoder.n_in}-channel image of img_size {img_size} "
-                    f"({type(e).__name__}: {str(e)[:200]}): {advice}") from e
-            if not isinstance(y, torch.Tensor) or y.ndim != 4:
-                got = tuple(y.shape) if isinstance(y, torch.Tensor) else type(y).__name__
-                raise ValueError(f"the encoder's step {name!r} ({type(m).__name__}) outputs {got}, "
-                                 f"not a grid of features (bs, c, h, w): {advice}")
+            check_encoder_output(name, m, y)
             x, layout = y, _layout(m, layout)
             c = x.shape[3] if layout == 'nhwc' else x.shape[1]
             steps.append(dict(name=name, layout=layout, shape=(c, *_hw(x, layout))))
@@ -85,10 +75,7 @@ def _plan_sizes(plan:list[dict], img_size) -> list[tuple]:
     """The `(c, h, w)` shapes of `plan`'s steps, refusing an encoder that never reduces the size of
     `img_size`."""
     sizes = [s['shape'] for s in plan]
-    if sizes[-1][1:] == as_size(img_size, what='img_size'):
-        raise ValueError("the encoder never reduces the spatial size of its input, so there is "
-                         "nothing for a decoder to upsample: use a body cut from a classifier "
-                         "(create_body)")
+    check_encoder_reduces(sizes, img_size)
     return sizes
 
 def encoder_sizes(encoder:Body, img_size) -> list[tuple]:
@@ -101,8 +88,6 @@ def skip_indices(sizes:list[tuple]) -> list[int]:
     return [i for i in range(len(sizes) - 1) if sizes[i][1:] != sizes[i + 1][1:]]
 
 # %% ../nbs/05_decoders.ipynb #1d3a39c2
-def _check_n_out(n_out): return check_int('n_out (classes per pixel)', n_out, 1)
-
 def _strided(m) -> bool:
     "Whether `m` holds a convolution or pooling layer with a stride above 1."
     for k in m.modules():
@@ -113,11 +98,13 @@ def _strided(m) -> bool:
 # %% ../nbs/05_decoders.ipynb #1967aa78
 class Decoder(nn.Module):
     """Base of every decoder: the encoder (a `Body`), its output `sizes`, `skip_idxs` and total
-    `stride`, the input check, and `encode`."""
+    `stride`, and `encode`."""
+    # check_input(x): a clear error unless x is a batch the decoder takes (forward does not check)
+    check_input = check_decoder_input
+
     def __init__(self, encoder:Body, n_out:int, img_size):
         super().__init__()
-        _check_n_out(n_out)
-        self.img_size = as_size(img_size, what='img_size')
+        self.img_size = check_decoder(n_out, img_size)   # as (h, w)
         # one dummy pass gives the steps and their sizes
         plan = encoder_plan(encoder, self.img_size)
         sizes = _plan_sizes(plan, self.img_size)
@@ -129,25 +116,8 @@ class Decoder(nn.Module):
         ins = [self.img_size] + [s[1:] for s in sizes[:-1]]   # the grid each step receives
         wasted = [s['name'] for s, hw, (m, _) in zip(plan, ins, self._steps)
                   if min(hw) == 1 and _strided(m)]
-        self._too_small = None
-        if wasted:   # strided steps that ran on a 1x1 grid
-            k = 2 ** len(wasted)
-            self._too_small = (f"img_size={self.img_size} is too small for this encoder: "
-                               f"its step{'s' * (len(wasted) > 1)} {', '.join(map(repr, wasted))} "
-                               f"would downsample but run{'s' * (len(wasted) == 1)} on a 1x1 grid "
-                               f"(the images are smaller than the encoder's total stride); "
-                               f"use images of about {self.img_size[0] * k}x{self.img_size[1] * k} "
-                               "or more")
-            warnings.warn(self._too_small, stacklevel=3)
-
-    def check_input(self, x):
-        """Raise a clear error unless `x` is a batch the encoder takes, at least as large as its
-        total stride."""
-        self.encoder.check_input(x)
-        if min(x.shape[-2:]) < self.stride:
-            raise ValueError(f"images of {tuple(x.shape[-2:])} are smaller than the encoder's "
-                             f"total stride ({self.stride}): use images of at least "
-                             f"{self.stride}x{self.stride}")
+        # strided steps that ran on a 1x1 grid: a warning (its message, or None)
+        self._too_small = check_strided_steps(self.img_size, wasted)
 
 # %% ../nbs/05_decoders.ipynb #191baea8
 @patch
@@ -167,9 +137,8 @@ def smooth_upsample_init_(w):
     nearest-neighbour for k=2, bilinear for k=4. The idea of ICNR, for transposed convolutions:
     every output pixel starts as a smooth blend of its neighbours, so training does not start from
     a checkerboard."""
+    check_upsample_weight(w)
     ni, nf, k, _ = w.shape
-    if k not in (2, 4) or w.shape[3] != k:
-        raise ValueError(f"kernel must be 2x2 or 4x4, got {tuple(w.shape[2:])}")
     # the taps sum to 1 per output pixel
     taps = torch.ones(2) if k == 2 else torch.tensor([0.25, 0.75, 0.75, 0.25])
     with torch.no_grad():
@@ -192,11 +161,7 @@ class SimpleDecoderNet(Decoder):
     normal)."""
     def __init__(self, encoder:Body, n_out:int, img_size, up:str='nearest', kernel:int=4,
                  init:str='smooth'):
-        if not isinstance(up, str) or up not in ('nearest', 'transpose'):
-            hint = (" (in lower case)"
-                    if isinstance(up, str) and up.lower() in ('nearest', 'transpose') else '')
-            raise ValueError(f"up must be 'nearest' or 'transpose'{hint}, got {up!r}")
-        check_choice('kernel', kernel, (2, 4)); check_choice('init', init, ('smooth', 'kaiming'))
+        check_simple_decoder(up, kernel, init)
         super().__init__(encoder, n_out, img_size)
         chans = [self.sizes[-1][0]]
         for _ in range(round(math.log2(self.stride))): chans.append(max(chans[-1] // 2, 32))
@@ -208,7 +173,6 @@ class SimpleDecoderNet(Decoder):
         self.final = nn.Conv2d(chans[-1], n_out, 1)
 
     def forward(self, x):
-        self.check_input(x)
         out = self.final(self.decoder(self.encode(x)[0]))          # (bs, n_out, ~h, ~w)
         return (out if out.shape[-2:] == x.shape[-2:]
                 else F.interpolate(out, x.shape[-2:], mode='nearest'))
@@ -220,9 +184,7 @@ class UnetBlock(nn.Module):
     def __init__(self, up_in_c:int, x_in_c:int, final_div:bool=True, blur:bool=False,
                  self_attention:bool=False):
         super().__init__()
-        check_int('up_in_c', up_in_c, 2); check_int('x_in_c', x_in_c, 1)
-        for name, v in dict(final_div=final_div, blur=blur, self_attention=self_attention).items():
-            check_type(name, v, bool, 'True or False')
+        check_unet_block(up_in_c, x_in_c, final_div, blur, self_attention)
         self.shuf = PixelShuffleICNR(up_in_c, up_in_c // 2, blur=blur)
         self.bn = nn.BatchNorm2d(x_in_c)
         ni = up_in_c // 2 + x_in_c
@@ -243,17 +205,10 @@ class DynamicUnet(Decoder):
     no hooks."""
     def __init__(self, encoder:Body, n_out:int, img_size, blur:bool=False, blur_final:bool=True,
                  self_attention:bool=False, y_range=None, last_cross:bool=True, bottle:bool=False):
-        for name, v in dict(blur=blur, blur_final=blur_final, self_attention=self_attention,
-                            last_cross=last_cross, bottle=bottle).items():
-            check_type(name, v, bool, 'True or False')
-        sigmoid_range = y_range_layer(y_range)   # checked before the encoder's dummy pass
+        # checked before the encoder's dummy pass
+        check_unet_args(blur, blur_final, self_attention, y_range, last_cross, bottle)
         super().__init__(encoder, n_out, img_size)
-        if not self.skip_idxs and self._too_small: raise ValueError(self._too_small)
-        if not self.skip_idxs:
-            raise ValueError(f"this encoder keeps one resolution all the way "
-                             f"({self.sizes[-1][1:]} for {self.img_size} images; a vision "
-                             "transformer's patch grid, say), so there is nothing to take skip "
-                             "connections from: use a CNN body")
+        check_unet_skips(self.skip_idxs, self._too_small, self.sizes, self.img_size)
         sizes, ni = self.sizes, self.sizes[-1][0]
         self.bn, self.relu = nn.BatchNorm2d(ni), nn.ReLU()
         self.middle_conv = init_weights(nn.Sequential(conv_layer(ni, ni * 2),
@@ -273,12 +228,11 @@ class DynamicUnet(Decoder):
             up_c += self.n_in
             self.res_block = init_weights(ResBlock(up_c, up_c, nh=up_c // 2 if bottle else None))
         self.final_conv = nn.Conv2d(up_c, n_out, 1)
-        self.sigmoid_range = sigmoid_range
+        self.sigmoid_range = y_range_layer(y_range)
 
 # %% ../nbs/05_decoders.ipynb #cfe0ac50
 @patch
 def forward(self:DynamicUnet, x):
-    self.check_input(x)
     h, skips = self.encode(x)
     h = self.middle_conv(self.relu(self.bn(h)))
     for block, skip in zip(self.blocks, reversed(skips)): h = block(h, skip)
@@ -292,11 +246,7 @@ def forward(self:DynamicUnet, x):
 def flops(model, x) -> int:
     "Forward FLOPs of `model` on `x`, counted by `torch.utils.flop_counter`."
     from torch.utils.flop_counter import FlopCounterMode
-    if not isinstance(model, nn.Module):
-        raise TypeError(f"model must be an nn.Module, got {type(model).__name__} {model!r}"[:200])
-    if not isinstance(x, torch.Tensor):
-        raise TypeError(f"x must be a tensor (a batch the model takes), got {type(x).__name__} "
-                        f"{x!r}"[:200])
+    check_flops_args(model, x)
     with evaluating(model), torch.no_grad(), FlopCounterMode(display=False) as fc: model(x)
     return fc.get_total_flops()
 
@@ -312,13 +262,7 @@ def unet_cost(unet, img_size=(224, 224)) -> list[dict]:
     """Parameters and forward GFLOPs of each part of a `DynamicUnet` (each decoder block separately)
     for one image of `img_size`."""
     from torch.utils.flop_counter import FlopCounterMode
-    if not isinstance(unet, DynamicUnet):
-        raise TypeError(f"unet must be a DynamicUnet, got {type(unet).__name__}: "
-                        "flops(model, x) counts the FLOPs of any model")
-    img_size = as_size(img_size, what='img_size')
-    if min(img_size) < unet.stride:
-        raise ValueError(f"img_size {img_size} is smaller than the encoder's total stride "
-                         f"({unet.stride}): use at least {unet.stride}x{unet.stride}")
+    img_size = check_unet_cost(unet, DynamicUnet, img_size)
     with evaluating(unet), torch.no_grad(), FlopCounterMode(display=False) as fc:
         unet(torch.zeros(1, unet.n_in, *img_size))
     counts = fc.get_flop_counts()
@@ -337,13 +281,5 @@ DECODERS = {   # name: builder(encoder, n_out, img_size) -> Decoder. Register a 
 
 def create_decoder(name:str, encoder:Body, n_out:int, img_size, **kwargs) -> Decoder:
     "The decoder registered in `DECODERS` as `name`, on `encoder` (`kwargs` go to its builder)."
-    names = ', '.join(map(repr, DECODERS))
-    if not isinstance(name, str):
-        raise TypeError(f"name must be the name of a decoder in DECODERS ({names}), "
-                        f"got {type(name).__name__} {name!r}")
-    if name not in DECODERS:
-        close = difflib.get_close_matches(name.lower(), list(DECODERS), n=2, cutoff=0.5)
-        hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ''
-        raise ValueError(f"unknown decoder {name!r}: name must be one of {names}.{hint} "
-                         "Or add yours to DECODERS")
+    check_decoder_name(name, DECODERS)
     return DECODERS[name](encoder, n_out, img_size, **kwargs)

@@ -4,138 +4,81 @@
 
 # %% ../nbs/03_heads.ipynb #73397553
 from __future__ import annotations
+import inspect
 import torch, torch.nn as nn
-from .checks import check_int, check_ints, check_number, check_type
-from .layers import (AdaptiveConcatPool2d, SigmoidRange, init_weights, lin_bn_drop,
-                              y_range_layer)
+from .checks import check_head, check_head_args, check_vision_head, check_vision_split
+from .layers import AdaptiveConcatPool2d, SigmoidRange, init_weights, lin_bn_drop
 from .cutting import Body, create_body, num_features
 
 # %% auto #0
 __all__ = ['Head', 'create_head', 'create_vision_model', 'vision_split']
 
 # %% ../nbs/03_heads.ipynb #3094d848
-def _check_bool(name:str, value) -> bool: return check_type(name, value, bool, 'True or False')
-
 class Head(nn.Sequential):
-    """A head: an `nn.Sequential` that checks it receives `nf` channels (or features, when it does
-    not pool)."""
+    """A head: an `nn.Sequential` for a body with `nf` channels (or `nf` features, when it does not
+    pool) that checks the first input it receives."""
     def __init__(self, *layers, nf:int, pool:bool=True):
         super().__init__(*layers)
-        self.nf, self.pool = check_int('nf', nf, 1), _check_bool('pool', pool)
-
-    def forward(self, x):
-        if self.pool and x.ndim != 4:
-            raise ValueError(f"this head pools a grid of features (bs, {self.nf}, h, w), got shape "
-                             f"{tuple(x.shape)}")
-        if not self.pool and x.ndim != 2:
-            raise ValueError("this head does not pool (pool=False): it takes flat features (bs, "
-                             f"{self.nf}), got shape {tuple(x.shape)}: "
-                             f"flatten them, or create the head with pool=True")
-        if x.shape[1] != self.nf:
-            raise ValueError(f"this head was made for nf={self.nf} features but receives "
-                             f"{x.shape[1]}: "
-                             f"create it with create_head({x.shape[1]}, n_out) (num_features(body) "
-                             "tells the number)")
-        return super().forward(x)
+        self.nf, self.pool = check_head(self, nf, pool)   # and its first input, when it comes
 
 # %% ../nbs/03_heads.ipynb #4ec9291d
-def _check_head_args(n_out, lin_ftrs, ps, pool, concat_pool, first_bn, bn_final, lin_first,
-                     y_range) -> tuple:
-    """Check the arguments of `create_head` but `nf`; return `lin_ftrs` as a list and `ps` as a
-    number or a list."""
-    if check_int('n_out', n_out) < 1:
-        raise ValueError(f"n_out must be at least 1, got n_out={n_out}")
-    lin_ftrs = [512] if lin_ftrs is None else check_ints('lin_ftrs', lin_ftrs, 1)
-    for name, v in dict(pool=pool, concat_pool=concat_pool, first_bn=first_bn, bn_final=bn_final,
-                        lin_first=lin_first).items():
-        _check_bool(name, v)
-    if isinstance(ps, (list, tuple)):
-        for i, p in enumerate(ps): check_number(f'ps[{i}]', p, 0, 1, hi_open=True)
-        ps = list(ps)
-    else: check_number('ps', ps, 0, 1, hi_open=True)
-    y_range_layer(y_range)
-    return lin_ftrs, ps
-
-# %% ../nbs/03_heads.ipynb #ec537b5b
-def create_head(nf:int, n_out:int, lin_ftrs=None, ps=0.5, pool:bool=True, concat_pool:bool=True,
-                first_bn:bool=True,
-                bn_final:bool=False, lin_first:bool=False, y_range=None) -> Head:
-    """fastai's head: (concat) pooling, then linear layers with BatchNorm and dropout, for a body
-    with `nf` channels."""
-    if check_int('nf', nf) < 1: raise ValueError(f"nf must be at least 1, got nf={nf}")
-    lin_ftrs, ps = _check_head_args(n_out, lin_ftrs, ps, pool, concat_pool, first_bn, bn_final,
-                                    lin_first, y_range)
-    sizes = [nf * (2 if pool and concat_pool else 1), *lin_ftrs, n_out]
-    n_lin = len(sizes) - 1
-    ps = list(ps) if isinstance(ps, list) else [ps / 2] * (n_lin - 1) + [ps]
-    if len(ps) != n_lin:
-        raise ValueError(f"ps: got {len(ps)} dropout values for {n_lin} linear layers: pass one "
-                         "number, or one per layer")
-    layers = ([AdaptiveConcatPool2d() if concat_pool else nn.AdaptiveAvgPool2d(1), nn.Flatten()]
-              if pool else [])
-    # dropout first, then units of linear, ReLU, BatchNorm, dropout, and a plain linear layer at the
-    # end
+def _linear_units(sizes:list, ps:list, first_bn:bool, lin_first:bool) -> list:
+    """The head's linear layers, from `sizes[0]` features to `sizes[-1]` outputs, with dropout `ps`:
+    fastai's default order, or its `lin_first` order."""
+    # lin_first: dropout, then units of linear, ReLU, BatchNorm, dropout, and a plain linear layer
     if lin_first:
-        layers.append(nn.Dropout(ps[0]))
+        layers = [nn.Dropout(ps[0])]
         for i, (ni, no, p) in enumerate(zip(sizes[:-2], sizes[1:-1], ps[1:])):
             layers += lin_bn_drop(ni, no, bn=first_bn if i == 0 else True, p=p,
                                   act=nn.ReLU(inplace=True), lin_first=True)
-        layers.append(nn.Linear(sizes[-2], n_out))
-    for i, (ni, no, p) in enumerate(zip(sizes[:-1], sizes[1:], ps) if not lin_first else []):
-        last = i == n_lin - 1
-        layers += lin_bn_drop(ni, no, bn=first_bn if i == 0 else True, p=p, act=None if last
-                              else nn.ReLU(inplace=True))
+        return layers + [nn.Linear(sizes[-2], sizes[-1])]
+    layers = []
+    for i, (ni, no, p) in enumerate(zip(sizes[:-1], sizes[1:], ps)):
+        last = i == len(sizes) - 2
+        layers += lin_bn_drop(ni, no, bn=first_bn if i == 0 else True, p=p,
+                              act=None if last else nn.ReLU(inplace=True))
+    return layers
+
+# %% ../nbs/03_heads.ipynb #ec537b5b
+def create_head(nf:int, n_out:int, lin_ftrs=None, ps=0.5, pool:bool=True, concat_pool:bool=True,
+                first_bn:bool=True, bn_final:bool=False, lin_first:bool=False,
+                y_range=None) -> Head:
+    """fastai's head: (concat) pooling, then linear layers with BatchNorm and dropout, for a body
+    with `nf` channels."""
+    lin_ftrs = [512] if lin_ftrs is None else lin_ftrs          # the sizes of the hidden layers
+    check_head_args(**locals())                                  # every argument above, by name
+    # the features into each linear layer, and n_out
+    sizes = [nf * (2 if pool and concat_pool else 1), *map(int, lin_ftrs), n_out]
+    # a number: half of it before every hidden layer, all of it before the last
+    ps = list(ps) if isinstance(ps, (list, tuple)) else [ps / 2] * (len(sizes) - 2) + [ps]
+    layers = ([AdaptiveConcatPool2d() if concat_pool else nn.AdaptiveAvgPool2d(1), nn.Flatten()]
+              if pool else [])
+    layers += _linear_units(sizes, ps, first_bn, lin_first)
     if bn_final: layers.append(nn.BatchNorm1d(n_out, momentum=0.01))
-    if y_range is not None: layers.append(y_range_layer(y_range))
+    if y_range is not None: layers.append(SigmoidRange(*y_range))
     return Head(*layers, nf=nf, pool=pool)
 
 # %% ../nbs/03_heads.ipynb #7d4aa26b
-_HEAD_DEFAULTS = dict(lin_ftrs=None, ps=0.5, pool=True, concat_pool=True, first_bn=True,
-                      bn_final=False, lin_first=False, y_range=None)
+# create_head's options and their defaults, read from its signature
+_HEAD_DEFAULTS = {k: p.default for k, p in inspect.signature(create_head).parameters.items()
+                  if k not in ('nf', 'n_out')}
 
 def create_vision_model(arch, n_out:int, pretrained:bool=False, cut=None, n_in:int=3, lin_ftrs=None,
-                        ps=0.5, pool:bool=True,
-                        concat_pool:bool=True, first_bn:bool=True, bn_final:bool=False,
-                        lin_first:bool=False, y_range=None,
+                        ps=0.5, pool:bool=True, concat_pool:bool=True, first_bn:bool=True,
+                        bn_final:bool=False, lin_first:bool=False, y_range=None,
                         custom_head=None) -> nn.Sequential:
     """`nn.Sequential(body, head)`: the body of `arch` (see `create_body`) and a new `create_head`
-    for `n_out` outputs."""
-    head_args = dict(lin_ftrs=lin_ftrs, ps=ps, pool=pool, concat_pool=concat_pool,
-                     first_bn=first_bn, bn_final=bn_final,
-                     lin_first=lin_first, y_range=y_range)
-    if custom_head is not None:      # checked before the body is built
-        if isinstance(custom_head, type) or not isinstance(custom_head, nn.Module):
-            what = f"the class {custom_head.__name__}" if isinstance(
-                custom_head, type) else f"{type(custom_head).__name__} {custom_head!r}"
-            raise TypeError("custom_head must be an nn.Module instance (the head itself, built "
-                            f"for the body's nf features), got {what}")
-        ignored = [k for k, v in head_args.items() if v is not _HEAD_DEFAULTS[k]
-                   and v != _HEAD_DEFAULTS[k]]
-        if ignored:
-            raise ValueError("custom_head replaces the head that create_head would build, so "
-                             f"{', '.join(ignored)} would be "
-                             f"ignored: leave {'it' if len(ignored) == 1 else 'them'} out, "
-                             "or build your head with them")
-    else:
-        _check_head_args(n_out, **head_args)
-        if not pool:
-            raise ValueError("pool=False makes a head for flat features (bs, nf), but a body "
-                             "outputs a grid (bs, nf, h, w): "
-                             "keep pool=True, or pass a custom_head that pools or "
-                             "flattens the grid")
+    for `n_out` outputs (or `custom_head`)."""
+    head_args = {k: v for k, v in locals().items() if k in _HEAD_DEFAULTS}   # create_head's options
+    check_vision_head(n_out, custom_head, head_args, _HEAD_DEFAULTS)   # before the body is built
     body = create_body(arch, n_in=n_in, pretrained=pretrained, cut=cut)
-    # a dummy pass at an input size the body declares it accepts
-    nf = num_features(body)
-    head = custom_head if custom_head is not None else init_weights(create_head(
-        nf, n_out, **head_args))
-    return nn.Sequential(body, head)
+    nf = num_features(body)   # a dummy pass at an input size the body declares it accepts
+    if custom_head is not None: return nn.Sequential(body, custom_head)
+    return nn.Sequential(body, init_weights(create_head(nf, n_out, **head_args)))
 
 # %% ../nbs/03_heads.ipynb #6c0e0118
 def vision_split(model) -> list[list]:
     """Parameter groups of a `create_vision_model` model, from the splitter its `Body` declares (its
     `model_meta` entry)."""
-    if not isinstance(model, nn.Sequential) or not len(model) or not isinstance(model[0], Body):
-        raise TypeError("vision_split needs nn.Sequential(body, head) with a Body first (as "
-                        "create_vision_model builds), "
-                        f"got {type(model).__name__}")
+    check_vision_split(model, Body)
     return model[0].meta['split'](model)

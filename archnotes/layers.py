@@ -43,7 +43,8 @@ def evaluating(model):
     finally: model.train(was_training)
 
 # %% ../nbs/03_heads.ipynb #e012a8cf
-from .checks import as_size, check_int, check_number, check_type, is_int
+from .checks import (as_size, check_int, check_lin_bn_drop, check_sigmoid_range,
+                              check_y_range, is_int)
 
 class AdaptiveConcatPool2d(nn.Module):
     """Max and average pooling to `size`, concatenated over channels: `(bs, nf, h, w)` -> `(bs,
@@ -55,22 +56,10 @@ class AdaptiveConcatPool2d(nn.Module):
     def forward(self, x): return torch.cat([self.max(x), self.avg(x)], 1)
 
 # %% ../nbs/03_heads.ipynb #8fec7aca
-def _check_p(name:str, p) -> float:
-    "`p` if it is a dropout probability (a number in [0, 1)); else an error naming `name`."
-    check_number(name, p)
-    if not 0 <= p < 1:
-        raise ValueError(f"{name} (a dropout probability) must be in [0, 1), got {p!r}")
-    return p
-
 def lin_bn_drop(ni:int, nf:int, bn:bool=True, p:float=0., act=None, lin_first:bool=False) -> list:
     """Layers of one head unit: `BatchNorm1d` (optional) and `Dropout(p)` around a `Linear(ni, nf)`,
     then `act`."""
-    check_int('ni', ni, 1); check_int('nf', nf, 1); _check_p('p', p)
-    check_type('bn', bn, bool, 'True or False')
-    check_type('lin_first', lin_first, bool, 'True or False')
-    if act is not None and not isinstance(act, nn.Module):
-        raise TypeError("act must be an activation module (nn.ReLU(), say) or None, got "
-                        f"{type(act).__name__} {act!r}")
+    check_lin_bn_drop(ni, nf, bn, p, act, lin_first)
     norm_drop = (([nn.BatchNorm1d(nf if lin_first else ni)] if bn else [])
                  + ([nn.Dropout(p)] if p else []))
     # BatchNorm's shift replaces a bias
@@ -82,42 +71,22 @@ class SigmoidRange(nn.Module):
     "`sigmoid(x)` scaled to the range `(low, high)`."
     def __init__(self, low:float, high:float):
         super().__init__()
-        check_number('low', low); check_number('high', high)
-        if not low < high:
-            raise ValueError(f"y_range must be (low, high) with low < high, got {(low, high)}")
+        check_sigmoid_range(low, high)
         self.low, self.high = low, high
     def forward(self, x): return torch.sigmoid(x) * (self.high - self.low) + self.low
 
 def y_range_layer(y_range) -> SigmoidRange|None:
-    """A `SigmoidRange` for `y_range` (a `(low, high)` pair of finite numbers), None for None; a
-    clear error for anything else."""
-    if y_range is None: return None
-    if not isinstance(y_range, (tuple, list)):
-        raise TypeError("y_range must be a (low, high) pair of numbers or None, got "
-                        f"{type(y_range).__name__} {y_range!r}")
-    if len(y_range) != 2:
-        raise ValueError(f"y_range must be a (low, high) pair of numbers, got {tuple(y_range)!r}")
-    for i, v in enumerate(y_range): check_number(f'y_range[{i}]', v)
-    if not y_range[0] < y_range[1]:
-        raise ValueError(f"y_range must be (low, high) with low < high, got {tuple(y_range)}")
-    return SigmoidRange(*y_range)
+    "A `SigmoidRange` for `y_range` (a `(low, high)` pair of finite numbers), None for None."
+    y_range = check_y_range(y_range)
+    return None if y_range is None else SigmoidRange(*y_range)
 
 # %% ../nbs/05_decoders.ipynb #0ec744b8
-from .checks import check_int, check_type
+from .checks import check_icnr, check_pixel_shuffle, check_res_block
 
 def icnr_(w, scale:int=2, init=nn.init.kaiming_normal_):
     """ICNR-initialise conv weights `w` `(nf * scale**2, ni, k, k)` in place: `scale**2` identical
     copies of `nf` filters."""
-    if not isinstance(w, torch.Tensor):
-        raise TypeError("w must be a conv weight tensor (nf * scale**2, ni, k, k), "
-                        f"got {type(w).__name__}")
-    if w.ndim < 2:
-        raise ValueError("w must be a conv weight tensor (nf * scale**2, ni, k, k), "
-                         f"got shape {tuple(w.shape)}")
-    scale = check_int('scale', scale, 1)
-    if w.shape[0] % scale ** 2:
-        raise ValueError(f"w has {w.shape[0]} output channels, not a multiple of scale**2 = "
-                         f"{scale ** 2}: ICNR makes scale**2 copies of each filter")
+    scale = check_icnr(w, scale)
     nf = w.shape[0] // scale ** 2
     k = init(torch.empty(nf, *w.shape[1:]))
     with torch.no_grad(): w.copy_(k.repeat_interleave(scale ** 2, dim=0))
@@ -127,9 +96,8 @@ class PixelShuffleICNR(nn.Sequential):
     """Upsample by `scale` from `ni` to `nf` channels: 1x1 conv (ICNR) + ReLU, `nn.PixelShuffle`,
     optional blur."""
     def __init__(self, ni:int, nf:int|None=None, scale:int=2, blur:bool=False):
-        ni, scale = check_int('ni', ni, 1), check_int('scale', scale, 1)
-        nf = ni if nf is None else check_int('nf', nf, 1, none_ok=True)
-        check_type('blur', blur, bool, 'True or False')
+        ni, nf, scale, blur = check_pixel_shuffle(ni, nf, scale, blur)
+        nf = ni if nf is None else nf
         conv = conv_layer(ni, nf * scale ** 2, ks=1)
         icnr_(conv[0].weight, scale); nn.init.zeros_(conv[0].bias)
         layers = [conv, nn.PixelShuffle(scale)]
@@ -142,9 +110,7 @@ class SelfAttention(nn.Module):
     learned `gamma` (starts at 0)."""
     def __init__(self, nf:int):
         super().__init__()
-        if check_int('nf', nf, 1) < 8:
-            raise ValueError("nf must be at least 8 (the query and key have nf // 8 channels), "
-                             f"got {nf}")
+        check_int('nf (the query and key get nf // 8 channels)', nf, 8)
         self.query, self.key = (nn.Conv1d(nf, nf // 8, 1, bias=False),
                                 nn.Conv1d(nf, nf // 8, 1, bias=False))
         self.value, self.gamma = nn.Conv1d(nf, nf, 1, bias=False), nn.Parameter(torch.zeros(1))
@@ -162,8 +128,8 @@ class ResBlock(nn.Module):
     differ), then ReLU."""
     def __init__(self, ni:int, nf:int, nh:int|None=None):
         super().__init__()
-        ni, nf = check_int('ni', ni, 1), check_int('nf', nf, 1)
-        nh = nf if nh is None else check_int('nh', nh, 1, none_ok=True)
+        ni, nf, nh = check_res_block(ni, nf, nh)
+        nh = nf if nh is None else nh
         self.convpath = nn.Sequential(conv_layer(ni, nh), conv_layer(nh, nf, act=False))
         self.idpath = nn.Identity() if ni == nf else conv_layer(ni, nf, ks=1, act=False)
         self.act = nn.ReLU(inplace=True)

@@ -9,7 +9,7 @@ __all__ = ['LEARNER_ARGS', 'HEAD_ARGS', 'Renormalize', 'input_norm', 'split_afte
 import functools, inspect
 from collections import OrderedDict
 import torch, torch.nn as nn
-from .checks import check_int, check_type
+from .checks import check_bool, check_input_norm, check_learner_data, check_learner_kwargs
 from .data import DataLoaders
 from .heads import create_vision_model
 from .training import Learner
@@ -27,12 +27,7 @@ class Renormalize(nn.Module):
         self.register_buffer('shift', (m0 - m1) / s1, persistent=False)
         self.from_stats, self.to_stats = from_stats, to_stats
 
-    def forward(self, x):
-        c = self.scale.shape[1]
-        if x.ndim != 4 or x.shape[1] != c:
-            raise ValueError(f"Renormalize takes images (bs, {c}, h, w), got shape "
-                             f"{tuple(x.shape)}")
-        return x * self.scale + self.shift
+    def forward(self, x): return x * self.scale + self.shift          # (bs, c, h, w)
 
     def extra_repr(self):
         fmt = lambda st: '(' + ', '.join('[' + ', '.join(f'{float(v):.3f}' for v in s) + ']'
@@ -40,34 +35,15 @@ class Renormalize(nn.Module):
         return f'from {fmt(self.from_stats)} to {fmt(self.to_stats)}'
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e2
-def _data_facts(dls, what:str) -> dict:
-    """Channels, size, classes, stats and kind (labels or masks) of the images in `dls`' training
-    set."""
-    check_type('dls', dls, DataLoaders,
-               'a DataLoaders, e.g. DataLoaders.from_datasets(train_ds, valid_ds)')
+def _data_facts(dls, what:str, masks:bool, n_out=None, n_in=None) -> dict:
+    """Channels, size, classes and stats of the images in `dls`' training set, and `n_out` (if not
+    given: the number of classes, labels or mask codes), once checked against the data."""
+    x = check_learner_data(dls, DataLoaders, what, masks, n_out, n_in)   # the first training image
     ds = dls.train.dataset
-    x, y = ds[0][:2]
-    if not (isinstance(x, torch.Tensor) and x.ndim == 3):
-        raise ValueError(f"{what} needs images (c, h, w) in the training set, got "
-                         f"{type(x).__name__} "
-                         f"of shape {tuple(getattr(x, 'shape', ()))}")
-    return dict(n_in=x.shape[0], size=tuple(x.shape[1:]), classes=getattr(ds, 'classes', None),
-                stats=getattr(ds, 'stats', None), masks=torch.as_tensor(y).ndim == 2)
-
-def _n_out(n_out, facts:dict, what:str) -> int:
-    "`n_out` if given, else the number of classes (labels or mask codes) of the data."
-    if n_out is not None: return check_int('n_out', n_out, lo=1)
-    if not facts['classes']:
-        raise ValueError(f"{what} takes n_out from the training set's `classes`, which it lacks: "
-                         "pass n_out (the number of classes)")
-    return len(facts['classes'])
-
-def _check_n_in(n_in, facts:dict) -> int:
-    "The data's number of channels, after checking that `n_in` (when given) is that number."
-    if n_in is not None and check_int('n_in', n_in, lo=1) != facts['n_in']:
-        raise ValueError(f"n_in={n_in} but the data's images have {facts['n_in']} channels: leave "
-                         "n_in out")
-    return facts['n_in']
+    classes = getattr(ds, 'classes', None)
+    return dict(n_in=x.shape[0], size=tuple(x.shape[1:]), classes=classes,
+                stats=getattr(ds, 'stats', None),
+                n_out=len(classes) if n_out is None else int(n_out))
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e4
 def _channel_stats(stats, n:int):
@@ -80,44 +56,21 @@ def _channel_stats(stats, n:int):
 def input_norm(facts:dict, body_stats, pretrained:bool, normalize:bool, what:str) -> nn.Module:
     """`Renormalize` from the data's stats to a pretrained body's; `nn.Identity` if not pretrained
     or not `normalize`."""
-    check_type('normalize', normalize, bool, 'True or False')
+    check_input_norm(facts['stats'], body_stats, facts['n_in'], pretrained, normalize, what)
     if not (pretrained and normalize): return nn.Identity()
-    if facts['stats'] is None:
-        raise ValueError(f"{what}: the data's normalisation stats are unknown (its training set "
-                         "has no `stats`), so "
-                         "its images cannot be re-normalised to the pretrained body's: build the "
-                         "dataset with stats "
-                         "(as digits() does), or pass normalize=False if the images are already "
-                         "normalised the way "
-                         "the body expects")
-    if body_stats is None:
-        raise ValueError(f"{what}: this architecture's model_meta entry has stats=None (no "
-                         "normalisation recorded "
-                         "for its weights): pass normalize=False and normalise the images as its "
-                         "weights were trained")
     data_stats = tuple(tuple(float(v) for v in torch.as_tensor(s).flatten())
                        for s in facts['stats'])
-    if any(len(s) != facts['n_in'] for s in data_stats):
-        raise ValueError(f"{what}: the data's stats {facts['stats']} do not have one value per "
-                         "channel of its "
-                         f"{facts['n_in']}-channel images")
     return Renormalize(data_stats, _channel_stats(body_stats, facts['n_in']))
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e6
-LEARNER_ARGS = ('loss_func', 'opt_func', 'lr', 'wd', 'metrics', 'splitter', 'batch_tfms', 'device',
-                'bf16',
-                'channels_last', 'sync_bn', 'progress')
+# the names the Learner and create_vision_model take, read from their signatures
+LEARNER_ARGS = tuple(k for k in inspect.signature(Learner).parameters if k not in ('model', 'dls'))
 HEAD_ARGS = [p for p in inspect.signature(create_vision_model).parameters
              if p not in ('arch', 'n_out', 'pretrained', 'cut', 'n_in')]
 
 def _split_kwargs(kwargs:dict, allowed, what:str) -> tuple:
-    """`(learner kwargs, model kwargs)` from `kwargs`, with a clear error naming any unknown
-    argument."""
-    unknown = [k for k in kwargs if k not in LEARNER_ARGS and k not in allowed]
-    if unknown: raise TypeError(f"{what} got unexpected argument{'s' * (len(unknown) > 1)} "
-                                f"{', '.join(map(repr, unknown))}: it takes the model's "
-                                f"{', '.join(allowed)} "
-                                f"and the Learner's {', '.join(LEARNER_ARGS)}")
+    "`(learner kwargs, model kwargs)` from `kwargs`, by name; `allowed` are the model's names."
+    check_learner_kwargs(kwargs, allowed, LEARNER_ARGS, what)
     pick = lambda names: {k: v for k, v in kwargs.items() if k in names}
     return pick(LEARNER_ARGS), pick(allowed)
 
@@ -136,21 +89,15 @@ def _finish(model, dls, pretrained:bool, splitter, learner_kw:dict) -> Learner:
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e8
 def vision_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=True, cut=None,
-                   n_in=None,
-                   **kwargs) -> Learner:
+                   n_in=None, **kwargs) -> Learner:
     """A `Learner` for `create_vision_model(arch, ...)` fitted to `dls`: classes, channels,
     normalisation from the data."""
     what = 'vision_learner'
-    check_type('pretrained', pretrained, bool, 'True or False')
-    check_type('normalize', normalize, bool, 'True or False')
-    facts = _data_facts(dls, what)
-    if facts['masks']:
-        raise ValueError("vision_learner classifies whole images, but the data holds masks: use "
-                         "unet_learner")
+    pretrained, normalize = check_bool('pretrained', pretrained), check_bool('normalize', normalize)
+    facts = _data_facts(dls, what, masks=False, n_out=n_out, n_in=n_in)
     learner_kw, head_kw = _split_kwargs(kwargs, HEAD_ARGS, what)
-    body, head = create_vision_model(arch, _n_out(n_out, facts, what), pretrained=pretrained,
-                                     cut=cut,
-                                     n_in=_check_n_in(n_in, facts), **head_kw)
+    body, head = create_vision_model(arch, facts['n_out'], pretrained=pretrained, cut=cut,
+                                     n_in=facts['n_in'], **head_kw)
     norm = input_norm(facts, body.meta['stats'], pretrained, normalize, what)
     model = nn.Sequential(OrderedDict(norm=norm, body=body, head=head))
     return _finish(model, dls, pretrained, functools.partial(split_after_input, body.meta['split']),
@@ -178,16 +125,12 @@ def unet_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=Tru
     """A `Learner` for a `DynamicUnet` on `create_body(arch)` fitted to `dls`: codes, channels,
     size, normalisation."""
     what = 'unet_learner'
-    check_type('pretrained', pretrained, bool, 'True or False')
-    check_type('normalize', normalize, bool, 'True or False')
-    facts = _data_facts(dls, what)
-    if not facts['masks']:
-        raise ValueError("unet_learner labels every pixel, but the data holds a label per image: "
-                         "use vision_learner")
+    pretrained, normalize = check_bool('pretrained', pretrained), check_bool('normalize', normalize)
+    facts = _data_facts(dls, what, masks=True, n_out=n_out, n_in=n_in)
     learner_kw, unet_kw = _split_kwargs(kwargs, UNET_ARGS, what)
-    body = create_body(arch, n_in=_check_n_in(n_in, facts), pretrained=pretrained, cut=cut)
-    unet = DynamicUnet(body, _n_out(n_out, facts, what),
-                       facts['size'] if img_size is None else img_size, **unet_kw)
+    body = create_body(arch, n_in=facts['n_in'], pretrained=pretrained, cut=cut)
+    unet = DynamicUnet(body, facts['n_out'], facts['size'] if img_size is None else img_size,
+                       **unet_kw)
     norm = input_norm(facts, body.meta['stats'], pretrained, normalize, what)
     model = nn.Sequential(OrderedDict(norm=norm, unet=unet))
     return _finish(model, dls, pretrained, functools.partial(unet_split, body.meta['split']),

@@ -4,11 +4,14 @@
 
 # %% ../nbs/04_transfer.ipynb #8a278ab7
 from __future__ import annotations
-import hashlib, os, re
+import hashlib
 from pathlib import Path
 import torch, torch.nn as nn
 from torchvision.models.resnet import BasicBlock
-from .checks import check_int, check_ints
+from .cutting import register_meta, resnet_split
+from .checks import (
+    check_digits_checkpoint, check_digits_file, check_digits_path, check_int, check_ints,
+    check_pretrained_args)
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'DIGITS_WEIGHTS', 'DIGITS_SHA256', 'SmallResNet', 'sha256', 'load_pretrained_digits']
@@ -38,6 +41,10 @@ class SmallResNet(nn.Module):
         for m in list(self.children())[:-1]: x = m(x)   # conv1 ... avgpool
         return self.fc(x.flatten(1))
 
+# %% ../nbs/04_transfer.ipynb #d31bea7a
+# laid out like a resnet: cut and split like one; stats: those of the data it is pretrained on
+register_meta(SmallResNet, cut=-2, split=resnet_split, stats=None)
+
 # %% ../nbs/04_transfer.ipynb #76d336db
 import archnotes
 
@@ -51,66 +58,19 @@ _SCRIPT = ("`python scripts/pretrain_body.py` in a clone of the archnotes reposi
            "is not part of the installed "
            "package)")
 
-def _as_path(path) -> Path:
-    "`path` (a str or path-like, `~` expanded) as a `Path`, with clear errors for anything else."
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError("path must be a file path (str or Path), or None for the weights that "
-                        f"ship with archnotes, got {type(path).__name__} {path!r}")
-    if not str(path).strip():
-        raise ValueError("path must be a file path, or None for the weights that ship with "
-                         f"archnotes, got {path!r}")
-    return Path(path).expanduser()
-
 def sha256(path) -> str:
-    "Hex SHA-256 of the file at `path`."
-    return hashlib.sha256(_as_path(path).read_bytes()).hexdigest()
-
-# %% ../nbs/04_transfer.ipynb #3699c206
-def _check_sha256_arg(expected_sha256):
-    "`expected_sha256` must be None or 64 hex digits; an error in words otherwise."
-    if expected_sha256 is None: return
-    if not isinstance(expected_sha256, str):
-        raise TypeError("expected_sha256 must be a str of 64 hex digits, or None, got "
-                        f"{type(expected_sha256).__name__} {expected_sha256!r}")
-    if not re.fullmatch(r'[0-9a-fA-F]{64}', expected_sha256):
-        raise ValueError("expected_sha256 must be 64 hex digits (sha256(path) computes them), "
-                         f"got {expected_sha256!r}")
+    "Hex SHA-256 of the file at `path` (a str or path-like, `~` expanded)."
+    path = check_digits_path(path)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 # %% ../nbs/04_transfer.ipynb #ec990d4e
 def load_pretrained_digits(path=None, expected_sha256:str|None=None) -> dict:
     """The shipped digits checkpoint (or the one at `path`, `~` expanded), after checking its
     SHA-256; loaded with `weights_only=True`."""
-    _check_sha256_arg(expected_sha256)
+    path, expected = check_pretrained_args(path, expected_sha256)       # None: ours
     shipped = path is None
-    path = WEIGHTS_DIR / DIGITS_WEIGHTS if shipped else _as_path(path)
-    expected = (expected_sha256 or DIGITS_SHA256).lower()
-    if shipped and not path.exists():
-        raise FileNotFoundError("the weights that ship with archnotes are missing from this "
-                                f"install (path=None means {path}): "
-                                f"reinstall archnotes, or make them again with {_SCRIPT}")
-    if not path.exists():
-        raise FileNotFoundError(f"no pretrained weights at path={str(path)!r}: check the path, or "
-                                "pass path=None for the weights that ship "
-                                f"with archnotes. To make a checkpoint, run {_SCRIPT}")
-    if path.is_dir():
-        raise ValueError(f"path={str(path)!r} is a folder: pass the checkpoint file in it")
-    got = sha256(path)
-    if got != expected:
-        todo = (f"Reinstall archnotes, or rerun {_SCRIPT} and record its checksum in 04_transfer."
-                if shipped else
-                "If it is a checkpoint you made yourself, pass expected_sha256=sha256(path); else "
-                "get the file again.")
-        raise ValueError(f"path={str(path)!r} has SHA-256 {got}, expected {expected}: the file is "
-                         f"damaged or was replaced. {todo}")
-    try: ckpt = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:   # torch's "Weights only load failed", EOFError, a zip error...
-        raise ValueError(f"path={str(path)!r} is not a checkpoint that torch.load can read (it is "
-                         "empty, truncated or another kind of "
-                         f"file: {type(e).__name__}: {str(e)[:120]}): save it again with "
-                         f"torch.save, or make one with {_SCRIPT}") from None
-    if not isinstance(ckpt, dict) or 'state_dict' not in ckpt:
-        raise ValueError(f"path={str(path)!r} holds a {type(ckpt).__name__} without a 'state_dict' "
-                         "entry, not an archnotes checkpoint: "
-                         f"save a dict with 'state_dict' (and 'stats', 'accuracy') as {_SCRIPT} "
-                         "does")
-    return ckpt
+    path = WEIGHTS_DIR / DIGITS_WEIGHTS if shipped else path
+    expected = (expected or DIGITS_SHA256).lower()
+    with check_digits_file(path, expected, shipped, sha256, _SCRIPT):
+        ckpt = torch.load(path, map_location='cpu', weights_only=True)
+    return check_digits_checkpoint(path, ckpt, _SCRIPT)

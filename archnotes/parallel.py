@@ -9,6 +9,7 @@ __all__ = ['world_size', 'rank', 'is_main', 'init_distributed', 'all_sum', 'end_
 import datetime, os, sys
 
 import torch, torch.distributed as dist
+from .checks import check_torchrun_env
 
 def world_size() -> int:
     "How many processes train together: 1 unless a process group runs (as under `torchrun`)."
@@ -31,12 +32,7 @@ def init_distributed(timeout:float|None=None) -> int:
     if dist.is_available() and dist.is_initialized(): return dist.get_world_size()
     n = int(os.environ.get('WORLD_SIZE', '1'))
     if n <= 1: return 1
-    missing = [k for k in ('RANK', 'LOCAL_RANK', 'MASTER_ADDR', 'MASTER_PORT')
-               if k not in os.environ]
-    if missing or not dist.is_available():
-        raise RuntimeError(f"WORLD_SIZE={n} but {', '.join(missing) or 'torch.distributed'} "
-                           "missing: "
-                           f"launch with `torchrun --standalone --nproc_per_node={n} ...`")
+    check_torchrun_env(n, dist.is_available())
     timeout = float(os.environ.get('ARCHNOTES_DIST_TIMEOUT', 300)) if timeout is None else timeout
     if torch.cuda.is_available(): torch.cuda.set_device(int(os.environ['LOCAL_RANK']))
     dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo',

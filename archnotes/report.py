@@ -20,7 +20,7 @@ def format_table(rows:list[dict], floatfmt:str='.4g') -> str:
     return '\n'.join([line(cols), '|' + '|'.join('-' * (w + 2) for w in widths) + '|', *map(
         line, cells)])
 
-# %% ../nbs/01_training.ipynb #79c2ee8f
+# %% ../nbs/01_training.ipynb #1b52ff63
 from .parallel import is_main
 
 def progress_bar(it, on:bool=True, desc:str|None=None, total:int|None=None):
@@ -32,28 +32,18 @@ def progress_bar(it, on:bool=True, desc:str|None=None, total:int|None=None):
 
 # %% ../nbs/01_training.ipynb #64a276ba
 import statistics
-from .checks import check_number, check_type
-
-def _values(name:str, vals) -> list[float]:
-    "Per-seed values as floats, each a finite number."
-    if isinstance(vals, (str, bytes)):
-        raise TypeError(f"{name} must be numbers, one per seed, got {vals!r}")
-    return [check_number(f"{name}[{i}]", v) for i, v in enumerate(vals)]
+from .checks import (check_columns, check_names, check_pairs, check_paired_seeds,
+                              check_values)
 
 def mean_std(vals) -> tuple[float, float]:
     "Mean and sample standard deviation of per-seed values (std 0 for a single run)."
-    vals = _values('vals', vals)
-    if not vals: raise ValueError("vals is empty: mean_std needs at least one value")
+    vals = check_values('vals', vals, empty_ok=False)
     return statistics.fmean(vals), statistics.stdev(vals) if len(vals) > 1 else 0.
 
 def summarise(rows:list[dict], by:str, metrics:list[str]):
     """One row per value of `by`, with `mean ± std` (sample std over seeds) of each metric and the
     number of runs `n`."""
-    check_type('metrics', metrics, (list, tuple), "a list of column names, such as ['accuracy']")
-    cols = set().union(*rows) if rows else set()
-    for name, col in [('by', by)] + [('metrics', m) for m in metrics]:
-        if col not in cols:
-            raise ValueError(f"{name}: no column {col!r} in the rows; they have {sorted(cols)}")
+    check_columns(rows, [('by', by)] + [('metrics', m) for m in check_names('metrics', metrics)])
     out = []
     for key in dict.fromkeys(r[by] for r in rows):
         group = [r for r in rows if r[by] == key]
@@ -86,11 +76,7 @@ def compare(a, b, higher_is_better:bool=True, level:float=0.95) -> Comparison:
     """Paired comparison of `b` with `a` (one value per seed each, in the same seed order): a paired
     t-test and its interval."""
     from scipy import stats
-    a, b = _values('a', a), _values('b', b)
-    check_number('level', level, 0, 1, lo_open=True, hi_open=True)
-    if len(a) != len(b) or not a:
-        raise ValueError(f"paired runs need one value of a and one of b per seed, got {len(a)} and "
-                         f"{len(b)}")
+    a, b = check_pairs(a, b, level)
     d = [y - x for x, y in zip(a, b)]                               # per-seed differences
     n, diff = len(d), statistics.fmean(d)
     if n < 3: return Comparison(diff, (math.nan, math.nan), math.nan, n, 'too few runs')
@@ -121,15 +107,11 @@ _AGREES = {'better': 'agree', 'worse': 'disagree', 'inconclusive': 'inconclusive
 def check_claim(claim:Claim, rows:list[dict], key:str='setup') -> dict:
     """One row of a claims table: `claim` measured on `rows` (runs of `b` and `a`, told apart by
     `key`, paired by `seed`); `diff` is `b - a`."""
-    cols = set().union(*rows) if rows else set()
-    for name, col in (('key', key), ('metric', claim.metric), ('seed', 'seed')):
-        if col not in cols:
-            raise ValueError(f"{name}: no column {col!r} in the rows; they have {sorted(cols)}")
+    check_columns(rows, [('key', key), ('metric', claim.metric), ('seed', 'seed')])
     runs = {s: {r['seed']: r[claim.metric] for r in rows if r[key] == s}
             for s in (claim.a, claim.b)}
     seeds = sorted(set(runs[claim.a]) & set(runs[claim.b]))
-    if not seeds:
-        raise ValueError(f"no seed has runs of both {claim.a!r} and {claim.b!r} (column {key!r})")
+    check_paired_seeds(seeds, claim.a, claim.b, key)
     c = compare([runs[claim.a][s] for s in seeds], [runs[claim.b][s] for s in seeds],
                 claim.higher_is_better)
     # + 0. turns -0.0 into 0.0

@@ -6,9 +6,11 @@
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import Dataset
-from .checks import check_int, check_type
+from .checks import (
+    check_first_call, check_int, check_pair_args, check_pair_images, check_pair_scores,
+    check_pairs_input, check_show_pairs, check_siamese_parts, check_type)
 from .layers import init_weights
-from .data import ImageDataset, denormalize
+from .data import ImageData, denormalize
 from .cutting import create_body, num_features, params
 from .heads import create_head
 
@@ -21,21 +23,12 @@ class SiameseModel(nn.Module):
     "One `encoder` shared by both images of a pair, and a `head` on their concatenated features."
     def __init__(self, encoder, head):
         super().__init__()
-        what = 'an nn.Module, such as the Body that create_body returns'
-        self.encoder = check_type('encoder', encoder, nn.Module, what)
-        self.head = check_type('head', head, nn.Module, 'an nn.Module, e.g. create_head(nf * 2, 2)')
+        self.encoder, self.head = check_siamese_parts(encoder, head)
 
+    @check_first_call(check_pairs_input)   # the first input: pairs, or two batches of one shape
     def forward(self, x1, x2=None):
         "Scores `(bs, 2)` for pairs `x1` `(bs, 2, c, h, w)`, or images `x1`, `x2` `(bs, c, h, w)`."
-        if x2 is None:
-            if x1.ndim != 5 or x1.shape[1] != 2:
-                raise ValueError(f"a batch of pairs has shape (bs, 2, channels, height, width), "
-                                 f"got {tuple(x1.shape)}: stack each pair's images on dim 1, "
-                                 "or call model(x1, x2)")
-            x1, x2 = x1[:, 0], x1[:, 1]
-        elif x1.shape != x2.shape:
-            raise ValueError(f"x1 and x2 must be batches of the same shape, "
-                             f"got {tuple(x1.shape)} and {tuple(x2.shape)}")
+        if x2 is None: x1, x2 = x1[:, 0], x1[:, 1]
         ftrs = torch.cat([self.encoder(x1), self.encoder(x2)], dim=1)   # one encoder, both images
         return self.head(ftrs)
 
@@ -46,12 +39,7 @@ def siamese_splitter(model) -> list[list]:
 
 def siamese_loss(pred, targ):
     "Cross-entropy over the two answers for a pair (0: different, 1: same)."
-    if pred.ndim != 2 or pred.shape[1] != 2 or targ.shape != pred.shape[:1]:
-        raise ValueError(f"siamese_loss takes scores (bs, 2) and labels (bs,), "
-                         f"got {tuple(pred.shape)} and {tuple(targ.shape)}")
-    if targ.is_floating_point():
-        raise TypeError(f"pair labels must be integers (0: different, 1: same), "
-                        f"got {targ.dtype}: use y.long()")
+    check_pair_scores(pred, targ)
     return F.cross_entropy(pred, targ)
 
 # %% ../nbs/07_siamese.ipynb #fb08d715
@@ -82,23 +70,14 @@ def _draw_pairs(by_class:list, n_pairs:int, g) -> list:
 
 # %% ../nbs/07_siamese.ipynb #a437ba4b
 def _by_class(ds) -> list:
-    "Indices of the images of each class of `ds`, with clear errors when pairs cannot be drawn."
-    check_type('ds', ds, ImageDataset, 'an ImageDataset of labelled images, e.g. shapes()[0]')
-    if ds.is_segmentation: raise ValueError("ds holds masks: pairs need one label per image")
-    by_class = [torch.nonzero(ds.y == c).flatten() for c in range(len(ds.classes))]
-    present = [idx for idx in by_class if len(idx)]
-    if len(present) < 2: raise ValueError("ds has images of one class only: pairs need two")
-    if min(map(len, present)) < 2:
-        raise ValueError("some class has a single image: a same-class pair needs two")
-    return by_class
+    "Indices of the images of each class of `ds`."
+    return [torch.nonzero(ds.y == c).flatten() for c in range(len(ds.classes))]
 
 class PairDataset(Dataset):
     "`n_pairs` seeded pairs of images of `ds`: half of one class (label 1), half of two (label 0)."
     def __init__(self, ds, n_pairs:int, seed:int=0):
+        n_pairs, seed = check_pair_args(ds, n_pairs, seed, ImageData)
         by_class = [idx for idx in _by_class(ds) if len(idx)]
-        n_pairs, seed = check_int('n_pairs', n_pairs, lo=2), check_int('seed', seed)
-        if n_pairs % 2:
-            raise ValueError(f"n_pairs must be even (half same-class pairs), got {n_pairs}")
         self.images, self.seed = ds, seed
         g = torch.Generator().manual_seed(seed)
         self.pairs = torch.tensor(_draw_pairs(by_class, n_pairs, g))
@@ -120,8 +99,8 @@ class PairDataset(Dataset):
 class RandomPairs(Dataset):
     "Item `i`: image `i` of `ds` and a partner drawn at each load (same class with p = 1/2)."
     def __init__(self, ds, seed:int=0):
+        self.images, self.seed = check_pair_images(ds, ImageData), check_int('seed', seed)
         by_class = _by_class(ds)
-        self.images, self.seed = ds, check_int('seed', seed)
         self.g = torch.Generator().manual_seed(seed)   # the same loads give the same pairs
         self.same = [[idx[idx != i] for i in idx.tolist()] for idx in by_class]
         self.pos = torch.zeros(len(ds.y), dtype=torch.long)   # image i is by_class[y][pos[i]]
@@ -155,10 +134,7 @@ def shared_images(a, b) -> int:
 def show_pairs(pairs:PairDataset, n:int=8, ncols:int=4, probs=None, title:str|None=None):
     "Plot `n` pairs, their labels and, given `probs` (p(same) per pair), predictions (green: right)"
     import matplotlib.pyplot as plt
-    check_type('pairs', pairs, PairDataset, 'a PairDataset')
-    n, ncols = min(check_int('n', n, lo=1), len(pairs)), check_int('ncols', ncols, lo=1)
-    if probs is not None and len(probs) < n:
-        raise ValueError(f"probs has {len(probs)} values for {n} pairs: pass one per pair")
+    n, ncols = check_show_pairs(pairs, n, ncols, probs, PairDataset)
     nrows = -(-n // ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=(2.6 * ncols, 1.6 * nrows), squeeze=False)
     for k, ax in enumerate(axs.flat):

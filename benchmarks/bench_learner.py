@@ -3,9 +3,14 @@
 Target: Learner.fit at most 1.03x the bare loop's time. Pairs of runs are interleaved (bare, Learner, bare, ...)
 so that a noisy neighbour slows both alike; the ratio reported is the median over pairs.
 
-    OMP_NUM_THREADS=1 python benchmarks/bench_learner.py [--pairs 7] [--epochs 2]
+    OMP_NUM_THREADS=1 python benchmarks/bench_learner.py [--pairs 7] [--epochs 2] [--compare-with DIR]
+
+`--compare-with DIR` also times the `Learner` of another checkout (say, a `git worktree` of an older commit) in the
+same interleaved rounds, loaded as a package of another name, so that two versions of the Learner are compared on
+the same machine at the same moment.
 """
-import argparse, copy, statistics, time
+import argparse, copy, importlib.util, statistics, sys, time
+from pathlib import Path
 import torch, torch.nn.functional as F
 from archnotes.data import DataLoaders, digits
 from archnotes.training import Learner, accuracy, set_seed, simple_cnn
@@ -28,6 +33,14 @@ def bare_loop(model, dls, epochs, lr):
     return total / n, correct / n
 
 
+def load_other(folder):
+    "The `archnotes.training` module of the checkout in `folder`, imported as `archnotes_other.training`."
+    init = Path(folder) / 'archnotes' / '__init__.py'
+    spec = importlib.util.spec_from_file_location('archnotes_other', init, submodule_search_locations=[str(init.parent)])
+    pkg = importlib.util.module_from_spec(spec); sys.modules['archnotes_other'] = pkg; spec.loader.exec_module(pkg)
+    return importlib.import_module('archnotes_other.training')
+
+
 def timed(fn):
     start = time.perf_counter(); fn(); return time.perf_counter() - start
 
@@ -36,6 +49,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--pairs', type=int, default=7); p.add_argument('--epochs', type=int, default=2)
     p.add_argument('--size', type=int, default=32); p.add_argument('--bs', type=int, default=64)
+    p.add_argument('--compare-with', help="another checkout's folder: its Learner.fit is timed too")
     args = p.parse_args()
     torch.set_num_threads(1)
     set_seed(0)
@@ -49,6 +63,12 @@ def main():
         'Learner.fit_one_cycle': lambda: Learner(fresh(), dls, metrics=[accuracy], device='cpu', progress=False).fit_one_cycle(args.epochs, 3e-3),
         'Learner.fit, progress bar': lambda: Learner(fresh(), dls, metrics=[accuracy], lr=3e-3, device='cpu', progress=True).fit(args.epochs),
     }
+    if args.compare_with:
+        other = load_other(args.compare_with)
+        data = importlib.import_module('archnotes_other.data')   # its Learner wants its own DataLoaders
+        other_dls = data.DataLoaders.from_datasets(*data.digits(size=args.size), bs=args.bs)
+        runs['Learner.fit (other checkout)'] = lambda: other.Learner(fresh(), other_dls, metrics=[other.accuracy], lr=3e-3,
+                                                                     device='cpu', progress=False).fit(args.epochs)
     for fn in runs.values(): fn()  # warm up
     times = {k: [] for k in runs}
     for _ in range(args.pairs):
@@ -62,6 +82,9 @@ def main():
         print(f"{k:28} {statistics.median(ts):9.3f} {ratio:36.3f}")
     ratio = statistics.median(t / b for t, b in zip(times['Learner.fit'], base))
     print(f"\nLearner.fit overhead ratio: {ratio:.3f}x (target <= 1.03x): {'OK' if ratio <= 1.03 else 'ABOVE TARGET'}")
+    if args.compare_with:
+        vs = statistics.median(t / o for t, o in zip(times['Learner.fit'], times['Learner.fit (other checkout)']))
+        print(f"Learner.fit of this checkout / of {args.compare_with}: {vs:.3f}x (median over rounds)")
 
 
 if __name__ == '__main__':
