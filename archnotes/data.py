@@ -363,7 +363,7 @@ def book_dataset(name:str, root='~/.archnotes/data', train:bool=True, size=None,
 # %% ../nbs/04_transfer.ipynb #d2767caf
 import math
 
-from .checks import as_size, check_int
+from .checks import as_size, check_int, check_shapes_args
 
 SHAPE_CLASSES = ['circle', 'triangle', 'square', 'star', 'cross', 'arrow']
 
@@ -418,9 +418,7 @@ def shapes(size=32, per_class:int=5, valid_per_class:int=50, seed:int=0, stats=N
     """Train and valid `ImageDataset`s of `SHAPE_CLASSES` at `size` (an int or `(h, w)`):
     `per_class` labelled images each (seeded), a fixed valid set."""
     as_size(size, min_size=8)
-    check_int('per_class', per_class, lo=1)
-    check_int('valid_per_class', valid_per_class, lo=1)
-    check_int('seed', seed)
+    check_shapes_args(per_class, valid_per_class, seed)
     def make(n, g):
         # (n*6, 1, size, size)
         x = torch.stack([draw_shape(c, size, g) for c in SHAPE_CLASSES for _ in range(n)])[:, None]

@@ -10,8 +10,8 @@ import torch, torch.nn as nn
 from torchvision.models.resnet import BasicBlock
 from .cutting import register_meta, resnet_split
 from .checks import (
-    check_digits_checkpoint, check_digits_file, check_digits_path, check_int, check_ints,
-    check_pretrained_args)
+    check_digits_checkpoint, check_digits_file, check_digits_path, check_pretrained_args,
+    check_small_resnet)
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'DIGITS_WEIGHTS', 'DIGITS_SHA256', 'SmallResNet', 'sha256', 'load_pretrained_digits']
@@ -27,8 +27,7 @@ class SmallResNet(nn.Module):
     stage)."""
     def __init__(self, n_in:int=1, n_out:int=10, widths=(16, 32, 64, 128)):
         super().__init__()
-        n_in, n_out, widths = check_int('n_in', n_in, 1), check_int(
-            'n_out', n_out, 1), check_ints('widths', widths, 1, empty_ok=False)
+        n_in, n_out, widths = check_small_resnet(n_in, n_out, widths)
         self.conv1 = nn.Conv2d(n_in, widths[0], 3, 1, 1, bias=False)
         self.bn1, self.relu, self.maxpool = nn.BatchNorm2d(
                 widths[0]), nn.ReLU(inplace=True), nn.Identity()

@@ -6,11 +6,12 @@
 __all__ = ['format_table', 'progress_bar', 'mean_std', 'summarise', 'Comparison', 'compare', 'Claim', 'check_claim', 'claims_table', 'claims_summary']
 
 # %% ../nbs/00_data.ipynb #49d82ee2
+from .checks import check_rows
+
 def format_table(rows:list[dict], floatfmt:str='.4g') -> str:
     """Render a list of dicts as a Markdown table; columns in order of first appearance, blank where
     a row lacks one."""
-    if not isinstance(rows, (list, tuple)) or not all(isinstance(r, dict) for r in rows):
-        raise TypeError(f"rows must be a list of dicts (one per table row), got {rows!r:.80}")
+    check_rows(rows)
     if not rows: return '(no rows)'
     cols = list(dict.fromkeys(k for r in rows for k in r))
     fmt = lambda v: format(v, floatfmt) if isinstance(v, float) else str(v)
