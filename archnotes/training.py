@@ -9,7 +9,12 @@ from contextlib import contextmanager
 from fastcore.basics import patch
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader, DistributedSampler, RandomSampler, Subset
-from .checks import *
+from archnotes.checks import (
+    check_batch_of_one, check_classes, check_data_parallel, check_device, check_fine_tune,
+    check_finite_losses, check_first_batch, check_fit_args, check_group_index, check_groups,
+    check_int, check_ints, check_learner_args, check_lr_find, check_lrs, check_masks,
+    check_metric_values, check_number, check_one_cycle, check_outputs, check_preds,
+    check_shareable)
 from .data import DataLoaders, ImageData
 from .layers import conv_layer
 from .parallel import (all_sum, broadcast_buffers, init_distributed, is_main, rank,
