@@ -90,3 +90,23 @@ def test_the_checks_can_fail():
     empty = _nb(('markdown', '## Questionnaire\n\n<details><summary>Answer</summary>\n\n  \n\n</details>'))
     assert answers(questionnaire(empty)) == ['']
     assert questionnaire(_nb(('markdown', '## Questions\n\n1. Why?'))) == ''
+
+
+def checks_reimported(nb) -> bool:
+    """Whether a notebook that defines validators (`#| export checks` cells) imports them back from archnotes.checks
+    after the last one: its own definitions call helpers of notebook 00 that its namespace lacks, so a widget or
+    a cell run later would hit a NameError (a cut explorer did, in JupyterLab)."""
+    cells = [cell_source(c) for c in nb['cells'] if c['cell_type'] == 'code']
+    last = max((i for i, s in enumerate(cells) if re.match(r'#\|\s*export checks\b', s)), default=None)
+    return last is None or any('from archnotes.checks import *' in s for s in cells[last + 1:])
+
+
+@pytest.mark.parametrize('path', NOTEBOOKS, ids=lambda p: p.stem)
+def test_validators_imported_back_after_their_cells(path):
+    assert checks_reimported(load(path)), f'{path.name}: no `from archnotes.checks import *` after its last checks cell'
+
+
+def test_the_reimport_check_can_fail():
+    assert not checks_reimported(_nb(('code', '#| export checks\ndef check_x(v): return v'), ('code', 'x = 1')))
+    assert checks_reimported(_nb(('code', '#| export checks\ndef check_x(v): return v'), ('code', 'from archnotes.checks import *')))
+    assert checks_reimported(_nb(('code', 'x = 1')))
