@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #55632732
 from __future__ import annotations
-import difflib, functools
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -13,7 +13,7 @@ from torch.utils.data import Dataset, DataLoader
 from .checks import (
     as_size, book_data_error, check_book_args, check_digits_args, check_grey_n_in,
     check_image_dataset, check_int, check_label_budget, check_loader_args, check_norm_stats,
-    check_number, check_scene_args, check_xy_batch)
+    check_scene_args, check_split, check_xy_batch, unknown_dataset)
 
 # %% auto #0
 __all__ = ['SPLIT_SEED', 'SPLIT_FRACTIONS', 'DIGIT_CLASSES', 'SCENE_CLASSES', 'IMAGENET_STATS', 'BUILT_IN', 'DATASET_NAMES', 'PET_SEG_CLASSES', 'load_raw_digits', 'split_by_class', 'keep_per_class', 'digit_splits', 'ImageData', 'ImageDataset', 'resize_images', 'normalize', 'denormalize', 'channel_stats', 'digits', 'digits_test', 'DataLoaders', 'mask_cmap', 'mask_legend', 'show_batch', 'compose_scene', 'digit_scenes', 'check_dataset_name', 'book_dataset', 'SHAPE_CLASSES', 'shape_segments', 'draw_shape', 'shapes']
@@ -32,8 +32,8 @@ def load_raw_digits():
 def split_by_class(y, valid_pct:float=0.2, seed:int=0):
     """Indices `(train, valid)` holding `valid_pct` of each class in `valid`; the same for the same
     `seed`."""
-    check_number('valid_pct', valid_pct, 0, 1, lo_open=True, hi_open=True)
-    g = torch.Generator().manual_seed(check_int('seed', seed))
+    valid_pct, seed = check_split(valid_pct, seed)
+    g = torch.Generator().manual_seed(seed)
     train, valid = [], []
     for c in y.unique():
         idx = (y == c).nonzero().squeeze(1)
@@ -314,10 +314,7 @@ def check_dataset_name(name:str):
     """Raise a `ValueError` naming the closest known data sets if `name` is not one of
     `DATASET_NAMES`."""
     if name in DATASET_NAMES: return name
-    close = difflib.get_close_matches(str(name), DATASET_NAMES, n=3, cutoff=0.4)
-    hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ''
-    raise ValueError(f"unknown data set {name!r}.{hint} Known data sets: "
-                     f"{', '.join(DATASET_NAMES)}")
+    raise unknown_dataset(name, DATASET_NAMES)
 
 # %% ../nbs/00_data.ipynb #0adad3c4
 def _to_tensor(img, size, n_ch, mode='bilinear'):

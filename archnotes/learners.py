@@ -9,7 +9,7 @@ __all__ = ['LEARNER_ARGS', 'HEAD_ARGS', 'Renormalize', 'input_norm', 'split_afte
 import functools, inspect
 from collections import OrderedDict
 import torch, torch.nn as nn
-from .checks import check_bool, check_input_norm, check_learner_data, check_learner_kwargs
+from .checks import check_input_norm, check_learner_data, check_learner_kwargs
 from .data import DataLoaders
 from .heads import create_vision_model
 from .training import Learner
@@ -35,10 +35,12 @@ class Renormalize(nn.Module):
         return f'from {fmt(self.from_stats)} to {fmt(self.to_stats)}'
 
 # %% ../nbs/03_heads.ipynb #a1e0c3e2
-def _data_facts(dls, what:str, masks:bool, n_out=None, n_in=None) -> dict:
+def _data_facts(dls, what:str, masks:bool, n_out=None, n_in=None, pretrained:bool=True,
+                normalize:bool=True) -> dict:
     """Channels, size, classes and stats of the images in `dls`' training set, and `n_out` (if not
     given: the number of classes, labels or mask codes), once checked against the data."""
-    x = check_learner_data(dls, DataLoaders, what, masks, n_out, n_in)   # the first training image
+    # the first training image, once the learner's arguments are checked
+    x = check_learner_data(dls, DataLoaders, what, masks, n_out, n_in, pretrained, normalize)
     ds = dls.train.dataset
     classes = getattr(ds, 'classes', None)
     return dict(n_in=x.shape[0], size=tuple(x.shape[1:]), classes=classes,
@@ -93,8 +95,7 @@ def vision_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=T
     """A `Learner` for `create_vision_model(arch, ...)` fitted to `dls`: classes, channels,
     normalisation from the data."""
     what = 'vision_learner'
-    pretrained, normalize = check_bool('pretrained', pretrained), check_bool('normalize', normalize)
-    facts = _data_facts(dls, what, masks=False, n_out=n_out, n_in=n_in)
+    facts = _data_facts(dls, what, False, n_out, n_in, pretrained, normalize)   # labels, not masks
     learner_kw, head_kw = _split_kwargs(kwargs, HEAD_ARGS, what)
     body, head = create_vision_model(arch, facts['n_out'], pretrained=pretrained, cut=cut,
                                      n_in=facts['n_in'], **head_kw)
@@ -125,8 +126,7 @@ def unet_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=Tru
     """A `Learner` for a `DynamicUnet` on `create_body(arch)` fitted to `dls`: codes, channels,
     size, normalisation."""
     what = 'unet_learner'
-    pretrained, normalize = check_bool('pretrained', pretrained), check_bool('normalize', normalize)
-    facts = _data_facts(dls, what, masks=True, n_out=n_out, n_in=n_in)
+    facts = _data_facts(dls, what, True, n_out, n_in, pretrained, normalize)   # masks
     learner_kw, unet_kw = _split_kwargs(kwargs, UNET_ARGS, what)
     body = create_body(arch, n_in=facts['n_in'], pretrained=pretrained, cut=cut)
     unet = DynamicUnet(body, facts['n_out'], facts['size'] if img_size is None else img_size,

@@ -111,8 +111,7 @@ def check_claim(claim:Claim, rows:list[dict], key:str='setup') -> dict:
     check_columns(rows, [('key', key), ('metric', claim.metric), ('seed', 'seed')])
     runs = {s: {r['seed']: r[claim.metric] for r in rows if r[key] == s}
             for s in (claim.a, claim.b)}
-    seeds = sorted(set(runs[claim.a]) & set(runs[claim.b]))
-    check_paired_seeds(seeds, claim.a, claim.b, key)
+    seeds = check_paired_seeds(sorted(set(runs[claim.a]) & set(runs[claim.b])), claim, key)
     c = compare([runs[claim.a][s] for s in seeds], [runs[claim.b][s] for s in seeds],
                 claim.higher_is_better)
     # + 0. turns -0.0 into 0.0

@@ -9,12 +9,11 @@ from contextlib import contextmanager
 from fastcore.basics import patch
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader, DistributedSampler, RandomSampler, Subset
-from archnotes.checks import (
-    check_batch_of_one, check_classes, check_data_parallel, check_device, check_fine_tune,
-    check_finite_losses, check_first_batch, check_fit_args, check_group_index, check_groups,
-    check_int, check_ints, check_learner_args, check_lr_find, check_lrs, check_masks,
-    check_metric_values, check_number, check_one_cycle, check_outputs, check_preds,
-    check_shareable)
+from .checks import (
+    check_batch_of_one, check_data_parallel, check_device, check_fine_tune, check_finite_losses,
+    check_first_batch, check_fit_args, check_group_index, check_groups, check_int,
+    check_learner_args, check_lr_find, check_lrs, check_mask_preds, check_masks, check_number,
+    check_one_cycle, check_outputs, check_preds, check_shareable, check_simple_cnn)
 from .data import DataLoaders, ImageData
 from .layers import conv_layer
 from .parallel import (all_sum, broadcast_buffers, init_distributed, is_main, rank,
@@ -48,8 +47,7 @@ def default_device() -> torch.device:
 def simple_cnn(n_in:int=1, n_out:int=10, widths=(16, 32, 64), bn:bool=True):
     """A stack of stride-2 `conv_layer`s (with BatchNorm unless `bn=False`), global average pooling
     and a linear classifier."""
-    check_int('n_in', n_in, lo=1); check_int('n_out', n_out, lo=1)
-    chans = [n_in, *check_ints('widths', widths, lo=1, empty_ok=False)]
+    chans = check_simple_cnn(n_in, n_out, widths)   # [n_in, *widths]
     blocks = [conv_layer(ni, nf, stride=2, bn=bn) for ni, nf in zip(chans[:-1], chans[1:])]
     return nn.Sequential(*blocks, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(
         chans[-1], n_out))
@@ -89,9 +87,8 @@ class MeanIoU:
         self.reset()
     def reset(self): self.cm = None
     def accumulate(self, pred, targ):
-        check_preds(pred, targ)
         n = self.n_classes or pred.shape[1]
-        check_classes(targ, n, 'MeanIoU')
+        check_mask_preds(pred, targ, n, 'MeanIoU')
         idx = targ.flatten() * n + pred.argmax(1).flatten()
         cm = torch.bincount(idx.cpu(), minlength=n * n).view(n, n)  # (true, predicted)
         self.cm = cm if self.cm is None else self.cm + cm
@@ -116,9 +113,8 @@ class DiceMulti:
         self.reset()
     def reset(self): self.inter = self.total = None
     def accumulate(self, pred, targ):
-        check_preds(pred, targ)
         n, lbl = self.n_classes or pred.shape[1], pred.argmax(1)
-        check_classes(targ, n, 'DiceMulti')
+        check_mask_preds(pred, targ, n, 'DiceMulti')
         count = lambda t: torch.bincount(t.flatten().cpu(), minlength=n)
         inter, total = count(targ[lbl == targ]), count(lbl) + count(targ)
         self.inter, self.total = ((inter, total) if self.inter is None
@@ -235,8 +231,7 @@ class Learner:
                  opt_func=torch.optim.AdamW, lr=1e-3, wd:float=0.01, metrics=(),
                  splitter=trainable_split, batch_tfms=(), cbs=(), device=None, bf16:bool=False,
                  channels_last:bool=False, sync_bn:bool=False, progress:bool=True):
-        check_learner_args(model, dls, loss_func, opt_func, wd, metrics, splitter, batch_tfms, cbs,
-                           DataLoaders, Callback)
+        check_learner_args(locals(), DataLoaders, Callback)   # every argument but device and lr
         self.cbs, self.epoch, self.opt, self.recorder = [], 0, None, Recorder()
         defaults = default_cbs(batch_tfms, bf16, channels_last, sync_bn, progress)
         self.add_cbs([*defaults, self.recorder, *cbs])
@@ -244,7 +239,7 @@ class Learner:
         self.model, self.dls, self.loss_func = model.to(self.device), dls, loss_func
         self.opt_func, self.lr, self.wd, self.splitter = opt_func, lr, wd, splitter
         self.metrics, self.batch_tfms = [as_metric(m) for m in metrics], list(batch_tfms)
-        check_lrs(lr, len(self.param_groups()))
+        check_lrs(lr, check_groups(self.param_groups()))   # a bad rate or splitter fails here
 
     def add_cbs(self, cbs):
         "Add callbacks, each told its Learner; all stay sorted by `order`."
@@ -332,8 +327,7 @@ def validate(self:Learner, dl=None):
 @patch
 def param_groups(self:Learner) -> list[list]:
     "The splitter's parameter groups, each a list of parameters."
-    groups = [list(g) for g in self.splitter(self.model)]
-    check_groups(groups); return groups
+    return [list(g) for g in self.splitter(self.model)]   # checked once, when the Learner is made
 
 @patch
 def create_opt(self:Learner, lr):
@@ -501,8 +495,7 @@ class CheckFirstBatch(Callback):
         if not (self.first and self.learn.training): return
         l, self.first = self.learn, False
         ds = l.dls.train.dataset
-        check_outputs(l.pred, l.yb, ds.y if isinstance(ds, ImageData) else l.yb)
-        if l.yb.dtype == torch.long: check_metric_values(l.metrics, l.pred.detach().float(), l.yb)
+        check_outputs(l.pred, l.yb, ds.y if isinstance(ds, ImageData) else l.yb, l.metrics)
 
 class NonFiniteLoss(Callback):
     """Stop the fit with an error naming the epoch and batch where the training loss became NaN or
