@@ -1148,13 +1148,7 @@ def check_decoder(n_out, img_size) -> tuple[int, int]:
 def check_decoder_input(decoder, x):
     """Raise a clear error unless `x` is a batch `decoder` takes: `(bs, n_in, h, w)`, at least as
     large as its total stride."""
-    if x.ndim != 4:
-        hint = "; add a batch dimension with x[None]" if x.ndim == 3 else ''
-        raise ValueError(f"the encoder takes a batch of images (bs, {decoder.n_in}, height, "
-                         f"width), got shape {tuple(x.shape)}{hint}")
-    if x.shape[1] != decoder.n_in:
-        raise ValueError(f"the encoder takes {decoder.n_in}-channel images, got {x.shape[1]} "
-                         f"channels: create it with n_in={x.shape[1]}")
+    check_body_input(decoder.encoder, x)   # the encoder's channels, as in notebook 02
     if min(x.shape[-2:]) < decoder.stride:
         raise ValueError(f"images of {tuple(x.shape[-2:])} are smaller than the encoder's "
                          f"total stride ({decoder.stride}): use images of at least "
