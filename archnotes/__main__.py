@@ -9,6 +9,7 @@ and this command calls the same function with the full budget.
 """
 from __future__ import annotations
 import argparse, contextlib, csv, difflib, os, sys, time
+import torch
 from pathlib import Path
 from torch.distributed.elastic.multiprocessing.errors import record
 from archnotes.parallel import end_distributed, init_distributed, is_main
@@ -55,8 +56,9 @@ def report(res:Result) -> str:
     return text
 
 
-def save(name:str, res:Result, out:Path) -> Path:
-    "Write `res` as Markdown (`table.md`: table and claims) and CSV (`table.csv`, `claims.csv`), and each figure as PNG, under `out/name/`."
+def save(name:str, res:Result, out:Path, seconds:float=0., quick:bool=False) -> Path:
+    """Write `res` as Markdown (`table.md`: table and claims), CSV (`table.csv`, `claims.csv`) and JSON (`result.json`,
+    which `Result.load` reads back, with how it was made), and each figure as PNG, under `out/name/`."""
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
     (folder / 'table.md').write_text(report(res))
@@ -65,6 +67,8 @@ def save(name:str, res:Result, out:Path) -> Path:
         with open(folder / fname, 'w', newline='') as f:
             w = csv.DictWriter(f, list(dict.fromkeys(k for r in rows for k in r))); w.writeheader(); w.writerows(rows)
     for fig_name, fig in res.figures.items(): fig.savefig(folder / f'{fig_name}.png', dpi=100, bbox_inches='tight')
+    res.save(folder / 'result.json', experiment=name, seconds=round(seconds, 1), budget='quick' if quick else 'full',
+             threads=torch.get_num_threads(), command='python -m archnotes' + (' --quick' if quick else '') + f' --only {name}')
     return folder
 
 
@@ -89,7 +93,7 @@ def main(argv=None):
             res = run(quick=args.quick)
             if is_main():
                 print(report(res))
-                folder = save(name, res, out)
+                folder = save(name, res, out, time.perf_counter() - start, args.quick)
                 print(f"({time.perf_counter() - start:.1f} s; table and {len(res.figures)} figure(s) in {folder})", flush=True)
             plt.close('all')
     end_distributed()   # under torchrun: leave together, and exit

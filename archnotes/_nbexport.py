@@ -15,8 +15,6 @@ _DEFAULT = re.compile(r'^#\|\s*default_exp\s+([A-Za-z_][\w.]*)', re.M)
 
 # The docstring of each module that is filled only by `#| export MODULE` cells.
 DOCS = {
-    'checks': "The validators that every public function uses on its arguments: type and range together, with the "
-              "argument's name, the bad value and what to pass.",
     'layers': "The ground floor: building blocks that every model module uses (convolutions, initialisation, pooling, "
               "head units, upsampling, attention) and small helpers on modules (`n_params`, `evaluating`).",
     'parallel': "Where this process runs among several (under `torchrun`): its rank, the number of processes, joining "

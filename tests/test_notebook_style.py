@@ -10,6 +10,7 @@ import pytest
 
 NBS = Path(__file__).resolve().parent.parent / 'nbs'
 NOTEBOOKS = sorted(NBS.glob('*.ipynb'))
+LESSONS = [p for p in NOTEBOOKS if not re.match(r'9\d_', p.name)]   # the appendices (90 onwards) are not lessons
 MAX_CELL_LINES, MAX_LINE = 40, 100
 
 
@@ -60,7 +61,7 @@ def test_exported_lines_are_short(path):
     assert not long_lines(load(path)), f'{path.name}: exported lines over {MAX_LINE} characters (id, line, length)'
 
 
-@pytest.mark.parametrize('path', NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize('path', LESSONS, ids=lambda p: p.stem)
 def test_questionnaire_with_answers(path):
     section = questionnaire(load(path))
     assert section, f'{path.name} has no "## Questionnaire" section'
@@ -92,21 +93,28 @@ def test_the_checks_can_fail():
     assert questionnaire(_nb(('markdown', '## Questions\n\n1. Why?'))) == ''
 
 
-def checks_reimported(nb) -> bool:
-    """Whether a notebook that defines validators (`#| export checks` cells) imports them back from archnotes.checks
-    after the last one: its own definitions call helpers of notebook 00 that its namespace lacks, so a widget or
-    a cell run later would hit a NameError (a cut explorer did, in JupyterLab)."""
+def validators_in_place(nb, name:str) -> bool:
+    """Whether the validators stay in their appendix: only `90_checks` defines them (it exports `archnotes.checks`);
+    a lesson that calls them imports them with `from archnotes.checks import *` before its first code that runs, so
+    a widget or a cell run later finds them (a cut explorer once hit a NameError without it)."""
     cells = [cell_source(c) for c in nb['cells'] if c['cell_type'] == 'code']
-    last = max((i for i, s in enumerate(cells) if re.match(r'#\|\s*export checks\b', s)), default=None)
-    return last is None or any('from archnotes.checks import *' in s for s in cells[last + 1:])
+    if name.startswith('90_'): return True
+    if any(re.match(r'#\|\s*export checks\b', s) for s in cells): return False
+    if not re.match(r'\d\d', name): return True
+    first_run = next((i for i, s in enumerate(cells) if not re.match(r'#\|\s*(default_exp|export)\b', s)), len(cells))
+    return any('from archnotes.checks import *' in s for s in cells[:first_run + 1])
 
 
 @pytest.mark.parametrize('path', NOTEBOOKS, ids=lambda p: p.stem)
-def test_validators_imported_back_after_their_cells(path):
-    assert checks_reimported(load(path)), f'{path.name}: no `from archnotes.checks import *` after its last checks cell'
+def test_validators_live_in_their_appendix(path):
+    assert validators_in_place(load(path), path.stem), (f'{path.name}: validators belong in 90_checks, and a lesson imports '
+                                                         'them with `from archnotes.checks import *` before it runs code')
 
 
-def test_the_reimport_check_can_fail():
-    assert not checks_reimported(_nb(('code', '#| export checks\ndef check_x(v): return v'), ('code', 'x = 1')))
-    assert checks_reimported(_nb(('code', '#| export checks\ndef check_x(v): return v'), ('code', 'from archnotes.checks import *')))
-    assert checks_reimported(_nb(('code', 'x = 1')))
+def test_the_validators_check_can_fail():
+    assert not validators_in_place(_nb(('code', '#| export checks\ndef check_x(v): return v')), '01_x')
+    assert not validators_in_place(_nb(('code', '#| export\nimport torch'), ('code', 'x = 1'),
+                                       ('code', 'from archnotes.checks import *')), '01_x')
+    assert validators_in_place(_nb(('code', '#| export\nimport torch'), ('code', '#| hide\nfrom archnotes.checks import *'),
+                                   ('code', 'x = 1')), '01_x')
+    assert validators_in_place(_nb(('code', '#| export\ndef check_x(v): return v')), '90_checks')

@@ -6,18 +6,35 @@
 __all__ = ['Result']
 
 # %% ../../nbs/00_data.ipynb #13f71912
+import json, platform
 from dataclasses import dataclass, field
+from pathlib import Path
 
 @dataclass
 class Result:
     """What a lab experiment returns: one row per run, a `summary` (one row per setup), named
-    `figures`, and the `claims` table computed from the rows."""
+    `figures`, the `claims` table computed from the rows, and `meta` (budget, time, versions)."""
     rows: list
     summary: list = field(default_factory=list)
     figures: dict = field(default_factory=dict)
     claims: list = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
 
     @property
     def table(self) -> list:
         "The per-run rows followed by the summary rows."
         return self.rows + self.summary
+
+    def save(self, path, **meta) -> Path:
+        "Write rows, summary, claims and `meta` (plus `**meta`) to the JSON file `path`; not the figures."
+        import torch
+        meta = {'torch': torch.__version__, 'python': platform.python_version(), **self.meta, **meta}
+        d = dict(rows=self.rows, summary=self.summary, claims=self.claims, meta=meta)
+        path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(d, indent=1, default=lambda o: o.item() if hasattr(o, 'item') else str(o)))
+        return path
+
+    @classmethod
+    def load(cls, path) -> 'Result':
+        "The `Result` saved in the JSON file `path` by `save` (without figures)."
+        return cls(**json.loads(Path(path).read_text()))
