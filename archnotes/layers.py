@@ -80,7 +80,7 @@ def y_range_layer(y_range) -> SigmoidRange|None:
     y_range = check_y_range(y_range)
     return None if y_range is None else SigmoidRange(*y_range)
 
-# %% ../nbs/05_decoders.ipynb #0ec744b8
+# %% ../nbs/05a_decoders.ipynb #0ec744b8
 from .checks import check_icnr, check_pixel_shuffle, check_res_block
 
 def icnr_(w, scale:int=2, init=nn.init.kaiming_normal_):
@@ -104,7 +104,7 @@ class PixelShuffleICNR(nn.Sequential):
         if blur: layers += [nn.ReplicationPad2d((1, 0, 1, 0)), nn.AvgPool2d(2, stride=1)]
         super().__init__(*layers)
 
-# %% ../nbs/05_decoders.ipynb #e53e18a2
+# %% ../nbs/05a_decoders.ipynb #e53e18a2
 class SelfAttention(nn.Module):
     """SAGAN self-attention over all positions of `(bs, nf, h, w)`, added to the input with a
     learned `gamma` (starts at 0)."""
@@ -122,7 +122,7 @@ class SelfAttention(nn.Module):
         attn = F.softmax(torch.bmm(self.query(flat).transpose(1, 2), self.key(flat)), dim=1)
         return (self.gamma * torch.bmm(self.value(flat), attn) + flat).view(bs, c, h, w)
 
-# %% ../nbs/05_decoders.ipynb #3ab1b29e
+# %% ../nbs/05a_decoders.ipynb #3ab1b29e
 class ResBlock(nn.Module):
     """Two 3x3 conv layers (ReLU after the first) plus the input (through a 1x1 conv if channels
     differ), then ReLU."""

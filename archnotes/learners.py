@@ -104,7 +104,7 @@ def vision_learner(dls, arch, n_out=None, pretrained:bool=True, normalize:bool=T
     return _finish(model, dls, pretrained, functools.partial(split_after_input, body.meta['split']),
                    learner_kw)
 
-# %% ../nbs/05_decoders.ipynb #b2e0c5d2
+# %% ../nbs/05a_decoders.ipynb #b2e0c5d2
 import functools, inspect
 from collections import OrderedDict
 import torch.nn as nn
