@@ -170,10 +170,12 @@ class Site:
 
     def contents(self) -> str:
         "The index's list of notebooks in order, and of API pages."
-        items = ''.join(f'<li><a href="{page_name(p)}">{html.escape(p.stem)}</a>: {html.escape(self.titles[p][0] or "")}</li>'
-                        for p in self.nbs_list if p.name != 'index.ipynb')
+        def items(appendix:bool) -> str:
+            return ''.join(f'<li><a href="{page_name(p)}">{html.escape(p.stem)}</a>: {html.escape(self.titles[p][0] or "")}</li>'
+                           for p in self.nbs_list if p.name != 'index.ipynb' and p.name.startswith('9') == appendix)
         api = ''.join(f'<li><a href="api/{m}.html"><code>archnotes.{m}</code></a></li>' for m in self.modules)
-        return f'<h2 id="notebooks">The notebooks, in order</h2><ol>{items}</ol><h2 id="api">API</h2><ul>{api}</ul>'
+        return (f'<h2 id="notebooks">The notebooks, in order</h2><ol>{items(False)}</ol>'
+                f'<h3 id="under-the-hood">Under the hood</h3><ol>{items(True)}</ol><h2 id="api">API</h2><ul>{api}</ul>')
 
     # --- API pages
     def api_page(self, mod_name:str):

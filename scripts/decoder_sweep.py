@@ -1,4 +1,4 @@
-"""Run the decoder sweep of nbs/05_decoders at its full budget and save its rows, which the notebook reads when
+"""Run the decoder sweep of nbs/05b_decoder_claims at its full budget and save its rows, which the notebook reads when
 QUICK = False (training them takes longer than a lesson: the time is saved with the rows).
 
     python scripts/decoder_sweep.py [--workers 2] [--out nbs/decoder_sweep.json] [--reuse FILE]

@@ -156,9 +156,9 @@ PROGRESS = """() => {
           errors: cells.filter(c => c.model.outputs.toJSON().some(o => o.output_type === 'error')).length};
 }"""   # cheap, polled while the notebook runs; STATE (which reads the page's text) once it is done
 # the live widgets each notebook shows once run in quick mode (progress bars close themselves when done)
-LIVE = {'02_cutting.ipynb': 1, '05_decoders.ipynb': 1, '06_overfitting.ipynb': 1}
+LIVE = {'02_cutting.ipynb': 1, '05b_decoder_claims.ipynb': 1, '06_overfitting.ipynb': 1}
 LANES = 2   # notebooks run at once: two single-threaded kernels on CI's two cores
-FIRST = ['05_decoders.ipynb', '06_overfitting.ipynb', '04_transfer.ipynb']   # the longest, started first so the lanes end together
+FIRST = ['05b_decoder_claims.ipynb', '06_overfitting.ipynb', '04_transfer.ipynb']   # the longest, started first so the lanes end together
 
 
 def open_notebook(browser, lab, name):
@@ -191,7 +191,7 @@ def use_widgets(page, name):
             .querySelector('.widget-output'); return o.innerText !== b && o.innerText.includes('body output'); }""", arg=before, timeout=60_000)
         after = widget_output(page, sel)['text']
         assert 'body output: (512, 7, 7)' in after and after != before, after
-    elif name == '05_decoders.ipynb':   # the decoder viewer: another scene, another figure
+    elif name == '05b_decoder_claims.ipynb':   # the decoder viewer: another scene, another figure
         sel = '.widget-slider'
         page.locator(sel).first.scroll_into_view_if_needed()
         before = widget_output(page, sel)['imgs']

@@ -71,7 +71,8 @@ def test_readme_is_current():
 
 def test_readme_states_the_two_commands():
     readme = (ROOT / 'README.md').read_text()
-    assert 'pip install -e ".[dev]" && python -m archnotes' in readme
+    assert '```bash\njupyter lab nbs\n```' in readme          # a student opens the notebooks
+    assert '`python -m archnotes`' in readme                    # and can run every experiment
     assert 'pip install -e ".[dev]" && export OMP_NUM_THREADS=1 && nbdev-test && pytest' in readme
 
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Rebuild every committed output at the full budget, in one command:
+#   1. the measuring notebooks' result files under nbs/results/ (python -m archnotes, one thread per run);
+#   2. every notebook's outputs (jupyter nbconvert --execute), then nbdev-clean.
+# The decoder sweep that 05b reads (nbs/decoder_sweep.json) takes about an hour on two cores, so it is rerun only
+# with --with-sweep (it is scripts/decoder_sweep.py).
+#   scripts/full_budget.sh [--with-sweep]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export OMP_NUM_THREADS=1 MPLBACKEND=Agg
+if [ "${1:-}" = --with-sweep ]; then python scripts/decoder_sweep.py --workers 2; fi
+python -m archnotes --only transfer,ladder,siamese --out nbs/results
+(cd nbs && jupyter nbconvert --to notebook --execute --inplace ./*.ipynb)
+nbdev-clean
