@@ -36,7 +36,8 @@ def missing_claims(text:str, claims:list) -> list:
 def test_the_committed_results_are_full_budget_verdicts(name):
     d = committed(name)
     assert d['meta']['budget'] == 'full' and d['claims'], f'{name}: not a full-budget result with claims'
-    assert all(c['verdict'] in REAL | {'at chance', 'unconverged'} for c in d['claims']), {c['verdict'] for c in d['claims']}
+    assert all(c['verdict'] in REAL or c['verdict'].startswith('not meaningful') for c in d['claims']), \
+        {c['verdict'] for c in d['claims']}   # never 'too few runs', the quick budget's verdict
     assert any(c['verdict'] in REAL for c in d['claims'])
 
 
