@@ -1,8 +1,8 @@
-"""Reproduce the pretrained body that archnotes ships: SmallResNet trained on the real digits (nbs/04_transfer).
+"""Reproduce the pretrained body that archnotes ships: SmallResNet trained on the real digits (nbs/95_transfer_details).
 
     OMP_NUM_THREADS=1 python scripts/pretrain_body.py [--seed 0] [--epochs 8] [--out FILE]
 
-Writes archnotes/weights/digits_small_resnet.pt (byte for byte the same on the same torch version) and prints its SHA-256, which nbs/04_transfer records as
+Writes archnotes/weights/digits_small_resnet.pt (byte for byte the same on the same torch version) and prints its SHA-256, which nbs/95_transfer_details records as
 DIGITS_SHA256 (run nbdev-export after changing it).
 """
 import argparse

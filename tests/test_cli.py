@@ -37,8 +37,11 @@ def test_quick_run_writes_tables_and_figures(tmp_path, capsys):
     out = capsys.readouterr().out
     assert '| digit_scenes | train' in out
     files = sorted(p.name for p in (tmp_path / 'data').iterdir())
-    assert files == ['digit_scenes.png', 'digits.png', 'table.csv', 'table.md']
+    assert files == ['digit_scenes.png', 'digits.png', 'result.json', 'table.csv', 'table.md']
     assert (tmp_path / 'data' / 'table.csv').read_text().startswith('data,split,images')
+    from archnotes.lab.core import Result
+    res = Result.load(tmp_path / 'data' / 'result.json')   # what a notebook reads back
+    assert res.meta['budget'] == 'quick' and res.meta['command'].endswith('--quick --only data') and len(res.rows) == 6
 
 
 def test_claims_are_saved_with_the_table(tmp_path):

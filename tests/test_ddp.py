@@ -90,4 +90,4 @@ def test_an_experiment_runs_data_parallel_and_reports_once(tmp_path):
     assert p.stdout.count('## training') == 1 and p.stdout.count('| simple_cnn, 4 epochs |      |') == 1, p.stdout
     assert 'data-parallel over 2 processes' in p.stdout
     assert sorted(f.name for f in (tmp_path / 'results' / 'training').iterdir()) == \
-        ['loss_curves.png', 'lr_find.png', 'table.csv', 'table.md']
+        ['loss_curves.png', 'lr_find.png', 'result.json', 'table.csv', 'table.md']

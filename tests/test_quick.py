@@ -29,7 +29,7 @@ def missing_claims(text:str, claims:list) -> list:
     "The claims whose text does not appear on one line with their verdict in `text`."
     lines = text.splitlines()
     return [c['claim'] for c in claims
-            if not any(c['claim'] in l and re.search(rf"\b{re.escape(c['verdict'])}\b", l) for l in lines)]
+            if not any(c['claim'] in l and re.search(rf"(?<!\w){re.escape(c['verdict'])}(?!\w)", l) for l in lines)]
 
 
 @pytest.mark.parametrize('name', list(MEASURING.values()))
@@ -56,3 +56,6 @@ def test_the_check_can_fail():
     claims = [dict(claim='a beats b', verdict='agree'), dict(claim='c beats d', verdict='disagree')]
     assert missing_claims('| a beats b | 0.1 | agree |\n| c beats d | 0.2 | inconclusive |', claims) == ['c beats d']
     assert missing_claims('| a beats b | agree |\n| c beats d | disagree |', claims) == []
+    odd = [dict(claim='e beats f', verdict='not meaningful (an arm is at chance)')]
+    assert missing_claims('| e beats f | not meaningful (an arm is at chance) |', odd) == []
+    assert missing_claims('| e beats f | not meaningful |', odd) == ['e beats f']
