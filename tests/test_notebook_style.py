@@ -118,3 +118,19 @@ def test_the_validators_check_can_fail():
     assert validators_in_place(_nb(('code', '#| export\nimport torch'), ('code', '#| hide\nfrom archnotes.checks import *'),
                                    ('code', 'x = 1')), '01_x')
     assert validators_in_place(_nb(('code', '#| export\ndef check_x(v): return v')), '90_checks')
+
+
+def headings(nb) -> set:
+    "The `## ` headings of a notebook's markdown cells."
+    return {l[3:].strip() for c in nb['cells'] if c['cell_type'] == 'markdown'
+            for l in cell_source(c).splitlines() if l.startswith('## ')}
+
+
+@pytest.mark.parametrize('path', [p for p in LESSONS if p.name != 'index.ipynb'], ids=lambda p: p.stem)
+def test_a_lesson_ends_with_summary_questions_and_exercises(path):
+    missing = {'Summary', 'Questionnaire', 'Exercises'} - headings(load(path))
+    assert not missing, f'{path.name} has no {sorted(missing)} section'
+
+
+def test_the_sections_check_can_fail():
+    assert headings(_nb(('markdown', '## Summary\n\ntext'), ('code', '## Exercises'))) == {'Summary'}
