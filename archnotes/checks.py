@@ -12,13 +12,13 @@ __all__ = ['is_int', 'check_int', 'check_number', 'check_choice', 'check_type', 
            'check_one_cycle', 'check_fine_tune', 'check_group_index', 'check_lr_find', 'check_first_batch',
            'check_batch_of_one', 'check_outputs', 'check_metric_values', 'check_finite_losses', 'check_data_parallel',
            'check_shareable', 'check_values', 'check_columns', 'check_names', 'check_pairs', 'check_paired_seeds',
-           'check_torchrun_env', 'check_body_head', 'check_classifier_found', 'check_arch_name', 'check_arch_arg',
-           'WeightsFileError', 'weights_file_error', 'check_download', 'check_weights_file', 'check_state_dict',
-           'check_weights_fit', 'check_cut', 'check_cut_result', 'check_cut_index', 'check_body_args',
-           'check_body_n_in', 'check_body_input', 'check_body_runs', 'check_body_output', 'check_module_n_in',
-           'check_hook_args', 'check_lin_bn_drop', 'check_sigmoid_range', 'check_y_range', 'check_head_args',
-           'check_head_input', 'check_head', 'check_vision_head', 'check_vision_split', 'check_data_n_in',
-           'check_learner_data', 'check_learner_kwargs', 'check_input_norm', 'check_digits_path',
+           'check_torchrun_env', 'check_item_scores', 'check_body_head', 'check_classifier_found', 'check_arch_name',
+           'check_arch_arg', 'WeightsFileError', 'weights_file_error', 'check_download', 'check_weights_file',
+           'check_state_dict', 'check_weights_fit', 'check_cut', 'check_cut_result', 'check_cut_index',
+           'check_body_args', 'check_body_n_in', 'check_body_input', 'check_body_runs', 'check_body_output',
+           'check_module_n_in', 'check_hook_args', 'check_lin_bn_drop', 'check_sigmoid_range', 'check_y_range',
+           'check_head_args', 'check_head_input', 'check_head', 'check_vision_head', 'check_vision_split',
+           'check_data_n_in', 'check_learner_data', 'check_learner_kwargs', 'check_input_norm', 'check_digits_path',
            'check_pretrained_args', 'check_digits_file', 'check_digits_checkpoint', 'check_small_resnet',
            'check_shapes_args', 'check_icnr', 'check_pixel_shuffle', 'check_res_block', 'check_encoder',
            'check_encoder_step', 'check_encoder_output', 'check_encoder_reduces', 'check_strided_steps',
@@ -623,6 +623,19 @@ def check_torchrun_env(n:int, dist_available:bool):
         raise RuntimeError(f"WORLD_SIZE={n} but {', '.join(missing) or 'torch.distributed'} "
                            "missing: "
                            f"launch with `torchrun --standalone --nproc_per_node={n} ...`")
+
+# %% ../nbs/90_checks.ipynb #7919fe46
+def check_item_scores(a, b, level:float):
+    """`b - a` as a float64 tensor if `a` and `b` are per-item scores of one shape (seeds, items);
+    else an error that says what to pass."""
+    a, b = torch.as_tensor(a, dtype=torch.float64), torch.as_tensor(b, dtype=torch.float64)
+    check_number('level', level, 0, 1, lo_open=True, hi_open=True)
+    if a.ndim != 2 or a.shape != b.shape or not a.numel():
+        raise ValueError(f"a and b must be per-item scores of one shape (seeds, items): a row per "
+                         f"seed, a column per item; got {tuple(a.shape)} and {tuple(b.shape)}")
+    if not torch.isfinite(a).all() or not torch.isfinite(b).all():
+        raise ValueError("a and b must be finite scores: a NaN or infinity is among them")
+    return b - a
 
 # %% ../nbs/90_checks.ipynb #4bfc2817
 import contextlib, difflib, functools, inspect, pickle, urllib.error

@@ -17,11 +17,11 @@ EXPERIMENTS = {
     'data': (describe_data, 'sizes and class balance of Digits and DigitScenes, with a batch of each'),
     'training': (training_demo, 'a small CNN on digits with one-cycle over 3 seeds, and lr_find'),
     'transfer': (transfer_experiment, 'digits body to shapes: pretrained vs scratch, freezing and body learning rate (2x2) at two '
-                                      'label budgets, heads and pooling under each recipe; 5 seeds, claims table'),
+                                      'label budgets, heads and pooling under each recipe; 10 seeds, claims table'),
     'decoders': (decoder_experiment, 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes, on encoders of total '
                                     'stride 8, 16 and 32, at equal steps and equal FLOPs; 5 seeds, claims table per stride'),
     'ladder': (ladder_experiment, "the overfitting ladder, climbed while the model still overfits, each setup with a tuned budget, "
-                                  "scored on test digits, vs the wrong end; 5 seeds, claims table"),
+                                  "scored on test digits, vs the wrong end; 10 seeds, claims table"),
     'siamese': (siamese_experiment, 'a Siamese network on pairs of shapes (same or not): pretrained vs scratch encoder, '
-                                    'two vs one linear layers in the head; every setup checked against chance; 5 seeds, claims table'),
+                                    'two vs one linear layers in the head; every setup checked against chance; 10 seeds, claims table'),
 }
