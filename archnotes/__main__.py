@@ -45,7 +45,7 @@ def check_out(out:Path):
     "Make the results folder `out` now, before any experiment runs, or stop with a message if it cannot be written."
     try:
         out.mkdir(parents=True, exist_ok=True)
-        probe = out / '.archnotes-write-test'; probe.write_text(''); probe.unlink()
+        probe = out / f'.archnotes-write-test-{os.getpid()}'; probe.write_text(''); probe.unlink()   # one per process: ranks check at once
     except OSError as e: raise SystemExit(f"error: --out {str(out)!r}: cannot write results there ({e.strerror or e})") from None
 
 
