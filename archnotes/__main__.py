@@ -8,12 +8,12 @@ The experiments are those registered in `archnotes.lab.all.EXPERIMENTS`: each is
 and this command calls the same function with the full budget.
 """
 from __future__ import annotations
-import argparse, contextlib, csv, difflib, os, sys, time
+import argparse, contextlib, csv, difflib, inspect, os, sys, time
 import torch
 from pathlib import Path
 from torch.distributed.elastic.multiprocessing.errors import record
 from archnotes.parallel import end_distributed, init_distributed, is_main
-from archnotes.report import claims_summary, format_table
+from archnotes.report import claims_summary, format_table, mark_fragile, survival
 from archnotes.lab.core import Result
 from archnotes.lab.all import EXPERIMENTS
 
@@ -25,7 +25,19 @@ def parse_args(argv=None):
     p.add_argument('--only', action='append', metavar='NAME', help='run only this experiment (repeatable, or comma-separated)')
     p.add_argument('--out', default='results', help='folder for tables and figures (default: results)')
     p.add_argument('--list', action='store_true', help='list the experiments and exit')
-    return p.parse_args(argv)
+    p.add_argument('--workers', type=int, default=os.cpu_count() or 1,
+                   help='processes that train runs in parallel (default: one per core)')
+    p.add_argument('--threads', type=int, default=None,
+                   help='threads per process (default: 1; 2 with --perturbed); you need not set OMP_NUM_THREADS')
+    p.add_argument('--perturbed', action='store_true',
+                   help='rerun the design perturbed (initial weights nudged by 1e-7, 2 threads per process) into OUT/NAME/perturbed, '
+                        'and say which verdicts survive')
+    args = p.parse_args(argv)
+    if args.workers < 1: p.error(f'--workers must be 1 or more, got {args.workers}')
+    if args.threads is not None and args.threads < 1: p.error(f'--threads must be 1 or more, got {args.threads}')
+    return args
+
+NUDGE = 1e-7   # the perturbed rerun's nudge of the initial weights
 
 
 def select(only):
@@ -56,20 +68,42 @@ def report(res:Result) -> str:
     return text
 
 
-def save(name:str, res:Result, out:Path, seconds:float=0., quick:bool=False) -> Path:
+def save(name:str, res:Result, out:Path, seconds:float=0., quick:bool=False, perturbed:bool=False) -> Path:
     """Write `res` as Markdown (`table.md`: table and claims), CSV (`table.csv`, `claims.csv`) and JSON (`result.json`,
     which `Result.load` reads back, with how it was made), and each figure as PNG, under `out/name/`."""
-    folder = out / name
+    folder = out / name / 'perturbed' if perturbed else out / name
     folder.mkdir(parents=True, exist_ok=True)
     (folder / 'table.md').write_text(report(res))
     for fname, rows in (('table.csv', res.table), ('claims.csv', res.claims)):
         if not rows: continue
+        cols = list(dict.fromkeys(k for r in rows for k in r if not k.startswith('_')))   # _items: in result.json only
         with open(folder / fname, 'w', newline='') as f:
-            w = csv.DictWriter(f, list(dict.fromkeys(k for r in rows for k in r))); w.writeheader(); w.writerows(rows)
+            w = csv.DictWriter(f, cols, extrasaction='ignore'); w.writeheader(); w.writerows(rows)
     for fig_name, fig in res.figures.items(): fig.savefig(folder / f'{fig_name}.png', dpi=100, bbox_inches='tight')
     res.save(folder / 'result.json', experiment=name, seconds=round(seconds, 1), budget='quick' if quick else 'full',
-             threads=torch.get_num_threads(), command='python -m archnotes' + (' --quick' if quick else '') + f' --only {name}')
+             threads=torch.get_num_threads(), command='python -m archnotes' + (' --quick' if quick else '')
+             + (' --perturbed' if perturbed else '') + f' --only {name}')
     return folder
+
+
+def survival_report(name:str, out:Path) -> str:
+    "How many verdicts of OUT/NAME's claims the perturbed rerun in OUT/NAME/perturbed repeats, if both are there."
+    base, again = out / name / 'result.json', out / name / 'perturbed' / 'result.json'
+    if not (base.exists() and again.exists()): return ''
+    a, b = Result.load(base).claims, Result.load(again).claims
+    if not a: return ''
+    raw, adj = survival(a, b), survival(a, b, 'holm')
+    text = (f"perturbed rerun: {raw['same']} of {raw['claims']} verdicts the same ({adj['same']} of {adj['claims']} after Holm); "
+            f"agree <-> disagree flips: {len(raw['flipped'])}")
+    fragile = [r['claim'] for r in mark_fragile(a, b) if r['fragile']]
+    return text + (('\nfragile: ' + '; '.join(fragile)) if fragile else '')
+
+
+def experiment_kwargs(run, args, cache:Path) -> dict:
+    "The options an experiment accepts: workers, resume cache, and the perturbation."
+    accepted = inspect.signature(run).parameters
+    opts = dict(quick=args.quick, workers=args.workers, cache=cache, nudge=NUDGE if args.perturbed else 0.)
+    return {k: v for k, v in opts.items() if k in accepted}
 
 
 def main(argv=None):
@@ -83,18 +117,30 @@ def main(argv=None):
     import matplotlib.pyplot as plt
     out = Path(args.out).expanduser()
     check_out(out)
+    if args.threads is None:   # small models: 1 thread is fastest; the perturbed rerun uses 2, on half the processes
+        args.threads = 2 if args.perturbed else 1
+        if args.perturbed: args.workers = max(1, args.workers // 2)
+    torch.set_num_threads(args.threads)
     n = init_distributed()   # 1 unless launched by torchrun with several processes
+    if n > 1: args.workers = 1
     with open(os.devnull, 'w') as devnull, contextlib.redirect_stdout(sys.stdout if is_main() else devnull):
         if n > 1: print(f"data-parallel over {n} processes; rank 0 reports", flush=True)
         for name in names:
             run, desc = EXPERIMENTS[name]
-            print(f"\n## {name}: {desc}{' (quick)' if args.quick else ''}", flush=True)
+            print(f"\n## {name}: {desc}{' (quick)' if args.quick else ''}{' (perturbed rerun)' if args.perturbed else ''}", flush=True)
             start = time.perf_counter()
-            res = run(quick=args.quick)
+            cache = out / name / ('runs-perturbed.jsonl' if args.perturbed else 'runs.jsonl')   # resumes an interrupted run
+            kwargs = experiment_kwargs(run, args, cache)
+            if 'cache' in kwargs:
+                done = len(cache.read_text().splitlines()) if cache.exists() else 0
+                print(f"{args.workers} process(es) of {torch.get_num_threads()} thread(s); {done} runs already done in {cache}", flush=True)
+            res = run(**kwargs)
             if is_main():
                 print(report(res))
-                folder = save(name, res, out, time.perf_counter() - start, args.quick)
+                folder = save(name, res, out, time.perf_counter() - start, args.quick, args.perturbed)
                 print(f"({time.perf_counter() - start:.1f} s; table and {len(res.figures)} figure(s) in {folder})", flush=True)
+                if (text := survival_report(name, out)): print(text, flush=True)
+                if cache.exists(): cache.unlink()   # done: the result is saved
             plt.close('all')
     end_distributed()   # under torchrun: leave together, and exit
     return 0

@@ -21,7 +21,7 @@ from .parallel import (all_sum, broadcast_buffers, init_distributed, is_main, ra
 from .report import progress_bar
 
 # %% auto #0
-__all__ = ['EVENTS', 'set_seed', 'default_device', 'simple_cnn', 'CancelFitException', 'CancelBatchException', 'CancelStepException', 'CancelValidateException', 'Callback', 'trainable_split', 'Learner', 'lr_per_group', 'norm_params', 'freeze_groups', 'Scheduler', 'BatchTransforms', 'SetEpoch', 'Recorder', 'LossMeter', 'Metrics', 'ProgressCB', 'GatherPreds', 'default_cbs', 'accuracy', 'error_rate', 'pixel_accuracy', 'AvgMetric', 'MeanIoU', 'as_metric', 'cos_interp', 'one_cycle', 'GradientClip', 'plot_lr_find', 'LRFinder', 'CheckFirstBatch', 'NonFiniteLoss', 'ChannelsLast', 'MixedPrecision', 'DiceMulti', 'label_boundaries', 'BoundaryF1', 'DataParallel']
+__all__ = ['EVENTS', 'set_seed', 'default_device', 'simple_cnn', 'CancelFitException', 'CancelBatchException', 'CancelStepException', 'CancelValidateException', 'Callback', 'trainable_split', 'Learner', 'lr_per_group', 'norm_params', 'freeze_groups', 'Scheduler', 'BatchTransforms', 'SetEpoch', 'Recorder', 'LossMeter', 'Metrics', 'ProgressCB', 'GatherPreds', 'default_cbs', 'accuracy', 'error_rate', 'pixel_accuracy', 'AvgMetric', 'MeanIoU', 'as_metric', 'cos_interp', 'one_cycle', 'GradientClip', 'plot_lr_find', 'LRFinder', 'item_scores', 'CheckFirstBatch', 'NonFiniteLoss', 'ChannelsLast', 'MixedPrecision', 'DiceMulti', 'label_boundaries', 'BoundaryF1', 'DataParallel']
 
 # %% ../nbs/01_training.ipynb #99984d35
 def set_seed(seed:int):
@@ -547,6 +547,14 @@ def lr_find(self:Learner, start_lr:float=1e-7, end_lr:float=10., num_it:int=100,
     self.lr_find_result = finder.result()
     if show_plot and is_main(): plot_lr_find(self.lr_find_result)
     return {k: self.lr_find_result[k] for k in ('minimum', 'steep')}
+
+# %% ../nbs/01_training.ipynb #25335a6e
+def item_scores(learn, dl=None) -> dict:
+    """Per item of `dl` (default: the validation set), in order: `accuracy` (1 if the prediction is
+    right, else 0) and `loss` (cross-entropy)."""
+    preds, targs = learn.get_preds(dl)
+    return dict(accuracy=(preds.argmax(1) == targs).int().tolist(),
+                loss=[round(v, 5) for v in F.cross_entropy(preds, targs, reduction='none').tolist()])
 
 # %% ../nbs/92_training_details.ipynb #dae57cfd
 class CheckFirstBatch(Callback):
