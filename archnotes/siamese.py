@@ -9,7 +9,7 @@ from torch.utils.data import Dataset
 from .checks import (
     check_first_call, check_int, check_pair_args, check_pair_images, check_pair_scores,
     check_pairs_input, check_show_pairs, check_siamese_parts, check_type)
-from .layers import init_weights
+from .layers import AdaptiveConcatPool2d, init_weights
 from .data import ImageData, denormalize
 from .cutting import create_body, num_features, params
 from .heads import create_head
@@ -105,17 +105,21 @@ def shared_images(a, b) -> int:
 
 # %% ../nbs/07_siamese.ipynb #1de1e2c4
 class SiameseModel(nn.Module):
-    "One `encoder` shared by both images of a pair, and a `head` on their concatenated features."
-    def __init__(self, encoder, head):
+    """One `encoder` shared by both images of a pair, and a `head` on their concatenated feature
+    grids; with `compare`, on `|p1 - p2|` and `p1 * p2` of their pooled features instead."""
+    def __init__(self, encoder, head, compare:bool=False):
         super().__init__()
         self.encoder, self.head = check_siamese_parts(encoder, head)
+        self.compare, self.pool = compare, nn.Sequential(AdaptiveConcatPool2d(), nn.Flatten())
 
     @check_first_call(check_pairs_input)   # the first input: pairs, or two batches of one shape
     def forward(self, x1, x2=None):
         "Scores `(bs, 2)` for pairs `x1` `(bs, 2, c, h, w)`, or images `x1`, `x2` `(bs, c, h, w)`."
         if x2 is None: x1, x2 = x1[:, 0], x1[:, 1]
-        ftrs = torch.cat([self.encoder(x1), self.encoder(x2)], dim=1)   # one encoder, both images
-        return self.head(ftrs)
+        f1, f2 = self.encoder(x1), self.encoder(x2)                      # one encoder, both images
+        if not self.compare: return self.head(torch.cat([f1, f2], dim=1))
+        p1, p2 = self.pool(f1), self.pool(f2)
+        return self.head(torch.cat([(p1 - p2).abs(), p1 * p2], dim=1))
 
 def siamese_splitter(model) -> list[list]:
     "Two parameter groups: the shared encoder, then the head."
@@ -129,12 +133,14 @@ def siamese_loss(pred, targ):
 
 # %% ../nbs/07_siamese.ipynb #fb08d715
 def create_siamese_model(arch, n_in:int=3, pretrained:bool=False, cut=None, lin_ftrs=None, ps=0.5,
-                         concat_pool:bool=True) -> SiameseModel:
-    "The chapter's Siamese model: the body of `arch` (as `create_body`), `create_head(nf * 2, 2)`."
+                         concat_pool:bool=True, compare:bool=False) -> SiameseModel:
+    """The chapter's Siamese model: the body of `arch` (as `create_body`), `create_head(nf * 2, 2)`;
+    with `compare`, a head without pooling on `|p1 - p2|` and `p1 * p2` (`nf * 4` features)."""
     encoder = create_body(arch, n_in=n_in, pretrained=pretrained, cut=cut)
     nf = num_features(encoder)
-    head = create_head(nf * 2, 2, lin_ftrs=lin_ftrs, ps=ps, concat_pool=concat_pool)
-    return SiameseModel(encoder, init_weights(head))
+    head = (create_head(nf * 4, 2, lin_ftrs=lin_ftrs, ps=ps, pool=False) if compare else
+            create_head(nf * 2, 2, lin_ftrs=lin_ftrs, ps=ps, concat_pool=concat_pool))
+    return SiameseModel(encoder, init_weights(head), compare)
 
 # %% ../nbs/99_siamese_details.ipynb #d55225c7
 def _draw_pairs(by_class:list, n_pairs:int, g) -> list:

@@ -48,12 +48,14 @@ class SiameseSetup:
     recipe: str = 'one rate'
     lin_ftrs: tuple | None = None
     steps: int | None = None          # None: the experiment's budget
+    compare: bool = False             # the head sees |p1 - p2| and p1 * p2, not the two grids
 
     @property
     def head(self) -> str:
         n = 2 if self.lin_ftrs is None else len(self.lin_ftrs) + 1
         words = {1: 'one linear layer', 2: 'two linear layers'}.get(n, f'{n} linear layers')
-        return words + ('' if self.lin_ftrs is None or n == 1 else f' {list(self.lin_ftrs)}')
+        return (words + ('' if self.lin_ftrs is None or n == 1 else f' {list(self.lin_ftrs)}')
+                + (' on |p1 - p2|, p1 * p2' if self.compare else ''))
 
     @property
     def name(self) -> str:
@@ -84,7 +86,9 @@ def siamese_run(setup:SiameseSetup=SiameseSetup(), seed:int=0, steps:int=400, lr
     train_dl = DataLoader(train, bs, sampler=quarter, drop_last=True)
     dls = DataLoaders(train_dl, DataLoader(valid, 120))
     lin_ftrs = None if setup.lin_ftrs is None else list(setup.lin_ftrs)
-    model = create_siamese_model(siamese_body(setup.source), n_in=1, lin_ftrs=lin_ftrs)
+    # one linear layer: the dropout two layers have before their first, so that depth alone differs
+    model = create_siamese_model(siamese_body(setup.source), n_in=1, lin_ftrs=lin_ftrs,
+                                 ps=0.25 if lin_ftrs == [] else 0.5, compare=setup.compare)
     learn = Learner(nudge_weights(model, nudge, seed), dls, loss_func=siamese_loss,
                     metrics=[accuracy], splitter=siamese_splitter, progress=False)
     items = {}
@@ -102,19 +106,24 @@ def siamese_run(setup:SiameseSetup=SiameseSetup(), seed:int=0, steps:int=400, lr
 STEPS = 400
 
 def siamese_setups(quick:bool=False) -> list:
-    """Reference (pretrained, one rate, two linear layers), from scratch, one linear layer, and
-    (full budget only) the reference at twice the budget, for its convergence check."""
-    return [SiameseSetup(), SiameseSetup(source='scratch'), SiameseSetup(lin_ftrs=())] + (
-        [] if quick else [SiameseSetup(steps=2 * STEPS)])
+    """Reference (pretrained, one rate, two linear layers), from scratch, one linear layer; two and
+    one linear layers on |p1 - p2| and p1 * p2; the book's fine_tune; and (full budget only) the
+    reference at twice the budget, for its convergence check."""
+    return [SiameseSetup(), SiameseSetup(source='scratch'), SiameseSetup(lin_ftrs=()),
+            SiameseSetup(compare=True), SiameseSetup(lin_ftrs=(), compare=True),
+            SiameseSetup(recipe='fine_tune')] + ([] if quick else [SiameseSetup(steps=2 * STEPS)])
 
 def siamese_claims() -> list:
     "The chapter's claims as paired comparisons of setups (`b`, the second, is the one it favours)."
-    ref, scratch, one = (s.name for s in siamese_setups()[:3])
+    ref, scratch, one, two_cmp, one_cmp, tuned = (s.name for s in siamese_setups(quick=True))
     return [
         Claim('a pretrained encoder beats one from scratch', scratch, ref, 'accuracy'),
-        Claim('two linear layers end better than one', one, ref, 'accuracy'),
-        Claim('two linear layers learn faster than one (first quarter)', one, ref,
-              'early_accuracy')]
+        Claim('two linear layers end better than one (on the two grids)', one, ref, 'accuracy'),
+        Claim('two linear layers end better than one (on |p1 - p2|, p1 * p2)', one_cmp, two_cmp,
+              'accuracy'),
+        Claim('two linear layers learn faster than one (on |p1 - p2|, p1 * p2; first quarter)',
+              one_cmp, two_cmp, 'early_accuracy'),
+        Claim('fine_tune (frozen encoder first) beats one rate', ref, tuned, 'accuracy')]
 
 CHANCE = 0.5
 CONVERGED = 0.02   # the reference has converged when twice the budget gains less accuracy than this
