@@ -13,9 +13,9 @@ import torch
 from pathlib import Path
 from torch.distributed.elastic.multiprocessing.errors import record
 from archnotes.parallel import end_distributed, init_distributed, is_main
-from archnotes.report import claims_summary, format_table, mark_fragile, survival
-from archnotes.lab.core import Result
-from archnotes.lab.all import EXPERIMENTS
+from archnotes.report import claims_summary, format_table
+from archnotes.lab.core import Result, load_measured, rerun_summary
+from archnotes.lab.all import EXPERIMENTS, RESULTS
 
 
 def parse_args(argv=None):
@@ -32,6 +32,9 @@ def parse_args(argv=None):
     p.add_argument('--perturbed', action='store_true',
                    help='rerun the design perturbed (initial weights nudged by 1e-7, 2 threads per process) into OUT/NAME/perturbed, '
                         'and say which verdicts survive')
+    p.add_argument('--rescore', action='store_true',
+                   help='train nothing: recompute the tables, claims and figures of OUT/NAME (and OUT/NAME/perturbed) from the '
+                        'runs saved there, with the statistics of this version')
     args = p.parse_args(argv)
     if args.workers < 1: p.error(f'--workers must be 1 or more, got {args.workers}')
     if args.threads is not None and args.threads < 1: p.error(f'--threads must be 1 or more, got {args.threads}')
@@ -68,7 +71,8 @@ def report(res:Result) -> str:
     return text
 
 
-def save(name:str, res:Result, out:Path, seconds:float=0., quick:bool=False, perturbed:bool=False) -> Path:
+def save(name:str, res:Result, out:Path, seconds:float=0., quick:bool=False, perturbed:bool=False, resumed:int=0,
+         threads:int|None=None) -> Path:
     """Write `res` as Markdown (`table.md`: table and claims), CSV (`table.csv`, `claims.csv`) and JSON (`result.json`,
     which `Result.load` reads back, with how it was made), and each figure as PNG, under `out/name/`."""
     folder = out / name / 'perturbed' if perturbed else out / name
@@ -80,23 +84,33 @@ def save(name:str, res:Result, out:Path, seconds:float=0., quick:bool=False, per
         with open(folder / fname, 'w', newline='') as f:
             w = csv.DictWriter(f, cols, extrasaction='ignore'); w.writeheader(); w.writerows(rows)
     for fig_name, fig in res.figures.items(): fig.savefig(folder / f'{fig_name}.png', dpi=100, bbox_inches='tight')
-    res.save(folder / 'result.json', experiment=name, seconds=round(seconds, 1), budget='quick' if quick else 'full',
-             threads=torch.get_num_threads(), command='python -m archnotes' + (' --quick' if quick else '')
+    res.save(folder / 'result.json', experiment=name, seconds=round(seconds, 1), resumed_runs=resumed, budget='quick' if quick else 'full',
+             threads=threads or torch.get_num_threads(), command='python -m archnotes' + (' --quick' if quick else '')
              + (' --perturbed' if perturbed else '') + f' --only {name}')
     return folder
 
 
 def survival_report(name:str, out:Path) -> str:
     "How many verdicts of OUT/NAME's claims the perturbed rerun in OUT/NAME/perturbed repeats, if both are there."
-    base, again = out / name / 'result.json', out / name / 'perturbed' / 'result.json'
-    if not (base.exists() and again.exists()): return ''
-    a, b = Result.load(base).claims, Result.load(again).claims
-    if not a: return ''
-    raw, adj = survival(a, b), survival(a, b, 'holm')
-    text = (f"perturbed rerun: {raw['same']} of {raw['claims']} verdicts the same ({adj['same']} of {adj['claims']} after Holm); "
-            f"agree <-> disagree flips: {len(raw['flipped'])}")
-    fragile = [r['claim'] for r in mark_fragile(a, b) if r['fragile']]
-    return text + (('\nfragile: ' + '; '.join(fragile)) if fragile else '')
+    if not (out / name / 'result.json').exists(): return ''
+    res = load_measured(out / name)
+    return rerun_summary(res) if res.claims and 'survival' in res.meta else ''
+
+
+def rescore(name:str, out:Path) -> list[Path]:
+    "Recompute OUT/NAME's result (and its perturbed rerun's) from the runs saved in it; the folders rewritten."
+    if name not in RESULTS: raise SystemExit(f"error: --rescore knows {', '.join(RESULTS)}, not {name!r}")
+    done = []
+    for perturbed in (False, True):
+        folder = out / name / 'perturbed' if perturbed else out / name
+        if not (folder / 'result.json').exists(): continue
+        old = Result.load(folder / 'result.json')
+        res = RESULTS[name](old.rows, nudge=old.meta.get('nudge', 0.))
+        res.meta = {**old.meta, **res.meta, 'rescored': True}
+        done.append(save(name, res, out, old.meta.get('seconds', 0.), old.meta.get('budget') == 'quick', perturbed,
+                         old.meta.get('resumed_runs', 0), old.meta.get('threads')))
+    if not done: raise SystemExit(f"error: --rescore found no {out / name / 'result.json'}: run the experiment first")
+    return done
 
 
 def experiment_kwargs(run, args, cache:Path) -> dict:
@@ -112,6 +126,12 @@ def main(argv=None):
         for k, v in EXPERIMENTS.items(): print(f'{k:12} {v[1]}')
         return 0
     names = select(args.only)
+    if args.rescore:
+        import matplotlib; matplotlib.use('Agg')
+        for name in names:
+            for folder in rescore(name, Path(args.out).expanduser()): print(f"rescored {folder}")
+            if (text := survival_report(name, Path(args.out).expanduser())): print(text)
+        return 0
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
@@ -131,13 +151,13 @@ def main(argv=None):
             start = time.perf_counter()
             cache = out / name / ('runs-perturbed.jsonl' if args.perturbed else 'runs.jsonl')   # resumes an interrupted run
             kwargs = experiment_kwargs(run, args, cache)
+            done = len(cache.read_text().splitlines()) if cache.exists() and 'cache' in kwargs else 0   # seconds: this invocation only
             if 'cache' in kwargs:
-                done = len(cache.read_text().splitlines()) if cache.exists() else 0
                 print(f"{args.workers} process(es) of {torch.get_num_threads()} thread(s); {done} runs already done in {cache}", flush=True)
             res = run(**kwargs)
             if is_main():
                 print(report(res))
-                folder = save(name, res, out, time.perf_counter() - start, args.quick, args.perturbed)
+                folder = save(name, res, out, time.perf_counter() - start, args.quick, args.perturbed, done)
                 print(f"({time.perf_counter() - start:.1f} s; table and {len(res.figures)} figure(s) in {folder})", flush=True)
                 if (text := survival_report(name, out)): print(text, flush=True)
                 if cache.exists(): cache.unlink()   # done: the result is saved

@@ -143,7 +143,7 @@ def check_claim(claim:Claim, rows:list[dict], key:str='setup') -> dict:
     # + 0. turns -0.0 into 0.0
     return dict(claim=claim.text, metric=claim.metric, diff=round(c.diff, 4) + 0.,
                 ci95=f"[{c.ci[0]:+.4f}, {c.ci[1]:+.4f}]", p=_p(c.p), n=c.n, noise=noise,
-                verdict=_AGREES[c.verdict], detectable=round(mde, 4))
+                verdict=_AGREES[c.verdict], detectable=round(mde, 4), _se=c.se, _df=c.df)
 
 AT_CHANCE = 'not meaningful (an arm is at chance)'
 UNCONVERGED = 'not meaningful (an arm has not converged)'
@@ -156,16 +156,19 @@ def _learned(rows, setup, claim, chance, key) -> bool:
 def claims_table(claims:list, rows:list[dict], key:str='setup', chance:dict|None=None,
                  withhold:dict|None=None) -> list[dict]:
     """The claims table: one `check_claim` row per claim, then Holm's adjustment over all of them:
-    `p_holm`, and `holm`, the verdict that survives it. A claim gets no verdict when an arm is not
+    `p_holm`, `holm`, the verdict that survives it, and `ci_adj`, the interval at Bonferroni's level
+    (95% for all the claims at once; wider than Holm needs). A claim gets no verdict when an arm is not
     clearly better than `chance` (`{metric: the value of a guess}`), or is named in `withhold`
-    (`{setup: the verdict to give instead}`)."""
+    (`{setup: the verdict to give instead}`, or `{(setup, metric): ...}` for one metric only)."""
     table = [check_claim(c, rows, key) for c in claims]
     tested = [r for r in table if not math.isnan(r['p'])]
     for r, p in zip(tested, holm([r['p'] for r in tested])):
-        r.update(p_holm=_p(p), holm=r['verdict'] if p < 0.05 else 'inconclusive')
+        lo, hi = _verdict(r['diff'], r['_se'], r['_df'], r['n'], True, 1 - 0.05 / len(tested)).ci
+        r.update(p_holm=_p(p), holm=r['verdict'] if p < 0.05 else 'inconclusive',
+                 ci_adj=f"[{lo:+.4f}, {hi:+.4f}]")
     chance, withhold = chance or {}, withhold or {}
     for c, r in zip(claims, table):
-        why = [withhold[s] for s in (c.a, c.b) if s in withhold]
+        why = [withhold[k] for s in (c.a, c.b) for k in (s, (s, c.metric)) if k in withhold]
         if c.metric in chance and not all(_learned(rows, s, c, chance[c.metric], key)
                                           for s in (c.a, c.b)): why.append(AT_CHANCE)
         if why and r['verdict'] != 'too few runs':
@@ -242,19 +245,22 @@ def mark_fragile(table:list[dict], rerun:list[dict]) -> list[dict]:
 
 def convergence(rows:list[dict], setup:str, longer:str, metric:str, margin:float,
                 higher_is_better:bool=True, key:str='setup') -> dict:
-    """Whether arm `setup` has converged on `metric`: arm `longer` (the same, at twice the budget,
-    paired by seed) gains less than `margin` on average."""
+    """Whether arm `setup` has converged on `metric`: it has not when arm `longer` (the same, at
+    twice the budget, paired by seed) clearly gains more than `margin` (the lower end of the gain's
+    95% interval is above it)."""
     check_number('margin', margin, lo=0)
     row = check_claim(Claim('longer', setup, longer, metric, higher_is_better), rows, key)
-    gain = row['diff'] if higher_is_better else -row['diff']
+    lo, hi = (float(v) for v in row['ci95'].strip('[]').split(','))
+    gain, low = (row['diff'], lo) if higher_is_better else (-row['diff'], -hi)
     return dict(setup=setup, metric=metric, gain=round(gain, 4), ci95=row['ci95'], margin=margin,
-                converged=gain < margin)
+                converged=not low > margin)
 
 # %% ../nbs/92_training_details.ipynb #e6385511
 _VERDICT_COLOURS = {'agree': 'tab:green', 'disagree': 'tab:red'}
 
 def forest_plot(claims:list[dict], ax=None, title:str|None=None):
-    """A claims table drawn: each claim's difference with its 95% interval, the zero line, and the
+    """A claims table drawn: each claim's difference with its 95% interval (thick) and its
+    multiplicity-adjusted interval `ci_adj` (thin, where the table has one), the zero line, and the
     verdict's colour (grey for any other verdict)."""
     import matplotlib.pyplot as plt
     check_columns(claims, [('claims', k) for k in ('claim', 'diff', 'ci95', 'verdict')])
@@ -263,10 +269,13 @@ def forest_plot(claims:list[dict], ax=None, title:str|None=None):
     for y, r in enumerate(reversed(rows)):
         lo, hi = (float(v) for v in r['ci95'].strip('[]').split(','))
         colour = _VERDICT_COLOURS.get(r['verdict'], 'tab:gray')
-        ax.plot([lo, hi], [y, y], color=colour, lw=2)
+        if r.get('ci_adj'):
+            ax.plot([float(v) for v in r['ci_adj'].strip('[]').split(',')], [y, y], color=colour,
+                    lw=0.8)
+        ax.plot([lo, hi], [y, y], color=colour, lw=3)
         ax.plot(r['diff'], y, 'o', color=colour)
     ax.axvline(0, color='black', lw=0.8)
     ax.set_yticks(range(len(rows)), [r['claim'] for r in reversed(rows)])
-    ax.set_xlabel('difference (favoured minus other), 95% interval')
+    ax.set_xlabel('difference (favoured minus other); thick: 95% interval, thin: adjusted for all claims')
     if title: ax.set_title(title)
     return ax.figure

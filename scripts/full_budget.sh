@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild every committed output at the full budget, in one command:
-#   1. the measuring notebooks' result files under nbs/results/ (python -m archnotes, one thread per run);
+#   1. the measuring notebooks' result files under nbs/results/ (python -m archnotes, one process per core, one thread
+#      each), then their perturbed reruns (initial weights nudged by 1e-7, two threads per process) under
+#      nbs/results/NAME/perturbed/; an interrupted run resumes where it stopped;
 #   2. every notebook's outputs (jupyter nbconvert --execute), then nbdev-clean.
 # The decoder sweep that 05b reads (nbs/decoder_sweep.json) takes about an hour on two cores, so it is rerun only
 # with --with-sweep (it is scripts/decoder_sweep.py).
@@ -10,5 +12,6 @@ cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=1 MPLBACKEND=Agg
 if [ "${1:-}" = --with-sweep ]; then python scripts/decoder_sweep.py --workers 2; fi
 python -m archnotes --only transfer,ladder,siamese --out nbs/results
+python -m archnotes --only transfer,ladder,siamese --out nbs/results --perturbed
 (cd nbs && jupyter nbconvert --to notebook --execute --inplace ./*.ipynb)
 nbdev-clean

@@ -41,6 +41,15 @@ def test_the_committed_results_are_full_budget_verdicts(name):
     assert any(c['verdict'] in REAL for c in d['claims'])
 
 
+@pytest.mark.parametrize('name', list(MEASURING.values()))
+def test_the_perturbed_rerun_is_committed(name):
+    d, p = committed(name), json.loads((NBS / 'results' / name / 'perturbed' / 'result.json').read_text())
+    assert p['meta']['budget'] == 'full' and p['meta']['nudge'] == 1e-7 and d['meta']['nudge'] == 0
+    assert [c['claim'] for c in p['claims']] == [c['claim'] for c in d['claims']]   # the same design, rerun
+    assert {r['seed'] for r in p['rows']} == {r['seed'] for r in d['rows']} and len(p['rows']) == len(d['rows'])
+    assert any(a[k] != b[k] for a, b in zip(d['rows'], p['rows']) for k in ('accuracy', 'test_accuracy') if k in a)   # a fresh draw
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize('nb_name', list(MEASURING))
 def test_quick_still_shows_the_full_budget_claims(nb_name, monkeypatch):
@@ -50,6 +59,7 @@ def test_quick_still_shows_the_full_budget_claims(nb_name, monkeypatch):
     text = shown(nb)
     assert re.search(r'QUICK = True', text), 'the notebook did not run in quick mode'
     assert not missing_claims(text, committed(MEASURING[nb_name])['claims']), missing_claims(text, committed(MEASURING[nb_name])['claims'])
+    assert re.search(r'perturbed rerun: \d+ of \d+ verdicts the same', text), 'the survival count is not shown'
 
 
 def test_the_check_can_fail():

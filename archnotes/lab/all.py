@@ -16,12 +16,17 @@ from .siamese import *
 EXPERIMENTS = {
     'data': (describe_data, 'sizes and class balance of Digits and DigitScenes, with a batch of each'),
     'training': (training_demo, 'a small CNN on digits with one-cycle over 3 seeds, and lr_find'),
-    'transfer': (transfer_experiment, 'digits body to shapes: pretrained vs scratch, freezing and body learning rate (2x2) at two '
-                                      'label budgets, heads and pooling under each recipe; 10 seeds, claims table'),
+    'transfer': (transfer_experiment, 'digits body to shapes: pretrained vs scratch (at three budgets), freezing and body learning '
+                                      'rate (2x2) and Learner.fine_tune at two label budgets, heads and pooling under each recipe; '
+                                      '10 seeds, claims table'),
     'decoders': (decoder_experiment, 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes, on encoders of total '
                                     'stride 8, 16 and 32, at equal steps and equal FLOPs; 5 seeds, claims table per stride'),
     'ladder': (ladder_experiment, "the overfitting ladder, climbed while the model still overfits, each setup with a tuned budget, "
-                                  "scored on test digits, vs the wrong end; 10 seeds, claims table"),
+                                  "scored on test digits, vs the wrong end, and each remedy alone; 10 seeds, claims table"),
     'siamese': (siamese_experiment, 'a Siamese network on pairs of shapes (same or not): pretrained vs scratch encoder, '
-                                    'two vs one linear layers in the head; every setup checked against chance; 10 seeds, claims table'),
+                                    'two vs one linear layers in the head (on the two grids, and on |p1-p2|, p1*p2), fine_tune vs one '
+                                    'rate; every setup checked against chance; 10 seeds, claims table'),
 }
+
+# name: the function that turns an experiment's saved rows into its Result again (`python -m archnotes --rescore`)
+RESULTS = {'transfer': transfer_result, 'ladder': ladder_result, 'siamese': siamese_result}
