@@ -554,7 +554,8 @@ def item_scores(learn, dl=None) -> dict:
     right, else 0) and `loss` (cross-entropy)."""
     preds, targs = learn.get_preds(dl)
     return dict(accuracy=(preds.argmax(1) == targs).int().tolist(),
-                loss=[round(v, 5) for v in F.cross_entropy(preds, targs, reduction='none').tolist()])
+                loss=[round(v, 5) for v in
+                      F.cross_entropy(preds, targs, reduction='none').tolist()])
 
 # %% ../nbs/92_training_details.ipynb #dae57cfd
 class CheckFirstBatch(Callback):

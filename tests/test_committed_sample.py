@@ -23,10 +23,10 @@ def one_thread():
 
 
 def test_transfer_sample():
-    from archnotes.lab.transfer import TransferSetup, transfer_run, STEPS
+    from archnotes.lab.transfer import TransferSetup, transfer_run, TRANSFER_STEPS
     d = committed('transfer')
     for setup in (TransferSetup(recipe='one rate'), TransferSetup(source='scratch', recipe='one rate', per_class=40)):
-        row = transfer_run(setup, seed=3, steps=STEPS)[0]
+        row = transfer_run(setup, seed=3, steps=TRANSFER_STEPS)[0]
         within_spread(d['rows'], setup.name, 'accuracy', row['accuracy'])
 
 

@@ -60,6 +60,7 @@ def nudge_weights(model, eps:float, seed:int=0):
                     p.add_(torch.randn(p.shape, generator=g).to(p.dtype) * eps)
     return model
 
+# %% ../../nbs/91_data_details.ipynb #11b4ce75
 def _key(job:dict) -> str: return repr(sorted(job.items()))
 
 def _as_json(row): return json.loads(json.dumps(row, default=lambda o: o.item() if hasattr(
@@ -121,12 +122,15 @@ def rerun_summary(res:Result) -> str:
                           for r in res.claims if r.get('fragile'))
 
 def _made(m:dict) -> str:
-    out = f"`{m.get('command', '?')}`, {m.get('seconds', 0):.0f} s, {m.get('threads', '?')} thread(s)"
-    if m.get('resumed_runs'): out += f", {m['resumed_runs']} runs resumed from an interrupted invocation"
+    out = (f"`{m.get('command', '?')}`, {m.get('seconds', 0):.0f} s, "
+           f"{m.get('threads', '?')} thread(s)")
+    if m.get('resumed_runs'):
+        out += f", {m['resumed_runs']} runs resumed from an interrupted invocation"
     return out + (", rescored with this version's statistics" if m.get('rescored') else '')
 
 def run_made(meta:dict) -> str:
-    "How a committed result (`load_measured(...).meta`) and its perturbed rerun were made, in words."
+    "How a committed result (`load_measured(...).meta`) and its perturbed rerun were made."
     out = f"full run: {_made(meta)}"
-    if 'rerun' in meta: out += f"\nperturbed rerun: {_made(meta['rerun'])}, nudge {meta['rerun'].get('nudge')}"
+    if 'rerun' in meta:
+        out += f"\nperturbed rerun: {_made(meta['rerun'])}, nudge {meta['rerun'].get('nudge')}"
     return out
