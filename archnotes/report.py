@@ -215,8 +215,8 @@ def claims_summary(table:list[dict]) -> list[str]:
                      'too few runs': 'makes no claim (fewer than 3 seeds)'}
     def note(r):
         held = _NOT_HOLM if r.get('holm', r['verdict']) != r['verdict'] else ''
-        return held + (f" (fragile: the perturbed rerun says {r['rerun']})" if r.get('fragile')
-                       else '')
+        again = r.get('rerun') if r.get('rerun') != r['verdict'] else f"{r.get('rerun_holm')} after Holm"
+        return held + (f" (fragile: the perturbed rerun says {again})" if r.get('fragile') else '')
     for verdict in dict.fromkeys([*says, *(r['verdict'] for r in table)]):
         names = [r['claim'] + note(r) for r in table if r['verdict'] == verdict]
         if not names: continue
@@ -237,13 +237,13 @@ def survival(table:list[dict], rerun:list[dict], key:str='verdict') -> dict:
 
 def mark_fragile(table:list[dict], rerun:list[dict]) -> list[dict]:
     """`table` with each claim's verdict in the perturbed rerun (`rerun`, raw and after Holm) and
-    `fragile`: whether its raw verdict changed there."""
+    `fragile`: whether its raw verdict or its verdict after Holm changed there."""
     again = {r['claim']: r for r in rerun}
     out = []
     for r in table:
         o = again.get(r['claim'], {})
         out.append({**r, 'rerun': o.get('verdict', 'not rerun'), 'rerun_holm': o.get('holm', ''),
-                    'fragile': o.get('verdict') != r['verdict']})
+                    'fragile': (o.get('verdict'), o.get('holm')) != (r['verdict'], r.get('holm'))})
     return out
 
 # the labs' margin: an arm that clearly gains more from twice its budget has not converged

@@ -118,14 +118,16 @@ def rerun_summary(res:Result) -> str:
     if s is None: return 'no perturbed rerun'
     text = (f"perturbed rerun: {s['same']} of {s['claims']} verdicts the same ({h['same']} of "
             f"{h['claims']} after Holm); agree <-> disagree flips: {len(s['flipped'])}")
-    return text + ''.join(f"\nfragile: {r['claim']} ({r['verdict']} -> {r['rerun']})"
-                          for r in res.claims if r.get('fragile'))
+    change = lambda r: (f"{r['verdict']} -> {r['rerun']}" if r['rerun'] != r['verdict'] else
+                        f"after Holm: {r.get('holm')} -> {r.get('rerun_holm')}")
+    return text + ''.join(f"\nfragile: {r['claim']} ({change(r)})" for r in res.claims
+                          if r.get('fragile'))
 
 def _made(m:dict) -> str:
     out = (f"`{m.get('command', '?')}`, {m.get('seconds', 0):.0f} s, "
            f"{m.get('threads', '?')} thread(s)")
-    if m.get('resumed_runs'):
-        out += f", {m['resumed_runs']} runs resumed from an interrupted invocation"
+    if m.get('resumed_runs'):   # the time above is not theirs
+        out += f", {m['resumed_runs']} of its runs read back from an earlier, interrupted invocation"
     return out + (", rescored with this version's statistics" if m.get('rescored') else '')
 
 def run_made(meta:dict) -> str:

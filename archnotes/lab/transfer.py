@@ -6,7 +6,7 @@
 __all__ = ['SOURCES', 'RECIPES', 'HEADS', 'source_stats', 'transfer_model', 'TransferSetup', 'AfterFirstFit', 'train_recipe', 'transfer_run', 'TRANSFER_STEPS', 'TRANSFER_CURVE', 'SHAPES_CHANCE', 'pretrain_digits', 'transfer_setups', 'transfer_claims', 'plot_transfer', 'transfer_convergence', 'transfer_result', 'transfer_experiment']
 
 # %% ../../nbs/04_transfer.ipynb #817f84d5
-import statistics
+import math, statistics
 from dataclasses import dataclass, replace
 import torch, torch.nn as nn
 from torch.utils.data import DataLoader, RandomSampler
@@ -227,16 +227,14 @@ def plot_transfer(rows:list[dict], xlabel:str='validation accuracy on shapes',
 SHAPES_CHANCE = 1 / len(SHAPE_CLASSES)
 
 def transfer_convergence(rows:list[dict], source:str='digits') -> list[dict]:
-    """The convergence check of each reference arm (pretrained, one rate) that was also trained at
-    twice the budget, `TRANSFER_STEPS` and `2 * TRANSFER_STEPS` steps, on accuracy."""
-    ran, out = {r['setup'] for r in rows}, []
-    for n in dict.fromkeys(r['per_class'] for r in rows):
-        ref, longer = (TransferSetup(source, 'one rate', per_class=n, steps=t).name
-                       for t in (None, 2 * TRANSFER_STEPS))
-        if ref in ran and longer in ran:
-            out.append(dict(per_class=n, **convergence(rows, ref, longer, 'accuracy',
-                                                       CONVERGENCE_MARGIN)))
-    return out
+    """The convergence checks of the reference arms (pretrained, one rate): each budget against
+    twice that budget, wherever both were trained, on accuracy."""
+    is_ref = lambda r: r['setup'].startswith(TransferSetup(source, 'one rate',
+                                                           per_class=r['per_class']).name)
+    arms = {(r['per_class'], r['steps']): r['setup'] for r in rows if is_ref(r)}
+    return [dict(per_class=n, steps=t, **convergence(rows, name, arms[n, 2 * t], 'accuracy',
+                                                     CONVERGENCE_MARGIN))
+            for (n, t), name in sorted(arms.items()) if (n, 2 * t) in arms]
 
 # %% ../../nbs/95_transfer_details.ipynb #a9acde08
 def _transfer_row(**kw) -> dict: return transfer_run(**kw)[0]
@@ -244,14 +242,15 @@ def _transfer_row(**kw) -> dict: return transfer_run(**kw)[0]
 def transfer_result(rows:list[dict], source:str='digits', steps:int=TRANSFER_STEPS,
                     nudge:float=0.) -> Result:
     """What the transfer runs `rows` show: the summary, the figure, the claims table, and in `meta`
-    the convergence checks. No verdict for an arm at chance; none on the final accuracy of the
-    setups at `steps` or fewer with the labels of a reference arm that has not converged."""
+    the convergence checks. No verdict for an arm at chance, nor on the final accuracy of a setup
+    trained for fewer steps than the first budget at which its labels' reference has converged."""
     ran = {r['setup'] for r in rows}
     claims = [c for c in transfer_claims(source) if c.a in ran and c.b in ran]
     conv = transfer_convergence(rows, source)
-    late = {c['per_class'] for c in conv if not c['converged']}
+    first = {n: min((c['steps'] for c in conv if c['per_class'] == n and c['converged']),
+                    default=math.inf) for n in {r['per_class'] for r in rows}}
     withhold = {(r['setup'], 'accuracy'): UNCONVERGED for r in rows
-                if r['per_class'] in late and r['steps'] <= steps}
+                if r['steps'] < first[r['per_class']]}
     chance = dict(accuracy=SHAPES_CHANCE, early_accuracy=SHAPES_CHANCE)
     table = claims_table(claims, rows, chance=chance,
                          withhold=withhold)
