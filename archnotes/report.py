@@ -170,9 +170,9 @@ def claims_table(claims:list, rows:list[dict], key:str='setup', chance:dict|None
                  ci_adj=f"[{lo:+.4f}, {hi:+.4f}]")
     chance, withhold = chance or {}, withhold or {}
     for c, r in zip(claims, table):
-        why = [withhold[k] for s in (c.a, c.b) for k in (s, (s, c.metric)) if k in withhold]
-        if c.metric in chance and not all(_learned(rows, s, c, chance[c.metric], key)
-                                          for s in (c.a, c.b)): why.append(AT_CHANCE)
+        why = [AT_CHANCE] if c.metric in chance and not all(
+            _learned(rows, s, c, chance[c.metric], key) for s in (c.a, c.b)) else []
+        why += [withhold[k] for s in (c.a, c.b) for k in (s, (s, c.metric)) if k in withhold]
         if why and r['verdict'] != 'too few runs':
             r.update({k: why[0] for k in ('verdict', 'holm') if k in r})
     return table
@@ -267,7 +267,7 @@ _VERDICT_COLOURS = {'agree': 'tab:green', 'disagree': 'tab:red'}
 def forest_plot(claims:list[dict], ax=None, title:str|None=None):
     """A claims table drawn: each claim's difference with its 95% interval (thick) and its
     multiplicity-adjusted interval `ci_adj` (thin, where the table has one), the zero line, and the
-    verdict's colour (grey for any other verdict)."""
+    verdict's colour (grey for any other verdict); a fragile claim gets an open marker and a note."""
     import matplotlib.pyplot as plt
     check_columns(claims, [('claims', k) for k in ('claim', 'diff', 'ci95', 'verdict')])
     rows = list(claims)
@@ -279,9 +279,10 @@ def forest_plot(claims:list[dict], ax=None, title:str|None=None):
             ax.plot([float(v) for v in r['ci_adj'].strip('[]').split(',')], [y, y], color=colour,
                     lw=0.8)
         ax.plot([lo, hi], [y, y], color=colour, lw=3)
-        ax.plot(r['diff'], y, 'o', color=colour)
+        ax.plot(r['diff'], y, 'o', color=colour, mfc='white' if r.get('fragile') else colour)
     ax.axvline(0, color='black', lw=0.8)
-    ax.set_yticks(range(len(rows)), [r['claim'] for r in reversed(rows)])
+    ax.set_yticks(range(len(rows)), [r['claim'] + (' [fragile]' if r.get('fragile') else '')
+                                     for r in reversed(rows)])
     ax.set_xlabel('difference (favoured minus other); thick: 95% interval, '
                   'thin: adjusted for all claims')
     if title: ax.set_title(title)

@@ -9,9 +9,9 @@
 #   scripts/full_budget.sh [--with-sweep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export OMP_NUM_THREADS=1 MPLBACKEND=Agg
+export OMP_NUM_THREADS=1
 if [ "${1:-}" = --with-sweep ]; then python scripts/decoder_sweep.py --workers 2; fi
-python -m archnotes --only transfer,ladder,siamese --out nbs/results
-python -m archnotes --only transfer,ladder,siamese --out nbs/results --perturbed
+MPLBACKEND=Agg python -m archnotes --only transfer,ladder,siamese --out nbs/results
+MPLBACKEND=Agg python -m archnotes --only transfer,ladder,siamese --out nbs/results --perturbed
 (cd nbs && jupyter nbconvert --to notebook --execute --inplace ./*.ipynb)
 nbdev-clean
