@@ -215,7 +215,8 @@ def claims_summary(table:list[dict]) -> list[str]:
                      'too few runs': 'makes no claim (fewer than 3 seeds)'}
     def note(r):
         held = _NOT_HOLM if r.get('holm', r['verdict']) != r['verdict'] else ''
-        again = r.get('rerun') if r.get('rerun') != r['verdict'] else f"{r.get('rerun_holm')} after Holm"
+        again = (r.get('rerun') if r.get('rerun') != r['verdict'] else
+                 f"{r.get('rerun_holm')} after Holm")
         return held + (f" (fragile: the perturbed rerun says {again})" if r.get('fragile') else '')
     for verdict in dict.fromkeys([*says, *(r['verdict'] for r in table)]):
         names = [r['claim'] + note(r) for r in table if r['verdict'] == verdict]
@@ -267,7 +268,7 @@ _VERDICT_COLOURS = {'agree': 'tab:green', 'disagree': 'tab:red'}
 def forest_plot(claims:list[dict], ax=None, title:str|None=None):
     """A claims table drawn: each claim's difference with its 95% interval (thick) and its
     multiplicity-adjusted interval `ci_adj` (thin, where the table has one), the zero line, and the
-    verdict's colour (grey for any other verdict); a fragile claim gets an open marker and a note."""
+    verdict's colour (grey for any other verdict); a fragile claim: an open marker and a note."""
     import matplotlib.pyplot as plt
     check_columns(claims, [('claims', k) for k in ('claim', 'diff', 'ci95', 'verdict')])
     rows = list(claims)

@@ -123,11 +123,13 @@ def rerun_summary(res:Result) -> str:
     return text + ''.join(f"\nfragile: {r['claim']} ({change(r)})" for r in res.claims
                           if r.get('fragile'))
 
+# %% ../../nbs/91_data_details.ipynb #4cec55c2
 def _made(m:dict) -> str:
     out = (f"`{m.get('command', '?')}`, {m.get('seconds', 0):.0f} s, "
            f"{m.get('threads', '?')} thread(s)")
     if m.get('resumed_runs'):   # the time above is not theirs
-        out += f", {m['resumed_runs']} of its runs read back from an earlier, interrupted invocation"
+        out += (f", {m['resumed_runs']} of its runs read back from an earlier, interrupted "
+                "invocation")
     return out + (", rescored with this version's statistics" if m.get('rescored') else '')
 
 def run_made(meta:dict) -> str:
