@@ -130,7 +130,7 @@ def _made(m:dict) -> str:
     if m.get('resumed_runs'):   # the time above is not theirs
         out += (f", {m['resumed_runs']} of its runs read back from an earlier, interrupted "
                 "invocation")
-    return out + (", rescored with this version's statistics" if m.get('rescored') else '')
+    return out + (", its tables since recomputed from its saved runs" if m.get('rescored') else '')
 
 def run_made(meta:dict) -> str:
     "How a committed result (`load_measured(...).meta`) and its perturbed rerun were made."
