@@ -13,13 +13,14 @@ from torch.utils.data import DataLoader, RandomSampler
 from ..checks import check_int, check_number, check_type
 from ..data import DataLoaders, shapes
 from ..models import SmallResNet, load_pretrained_digits
-from ..training import Learner, accuracy, item_scores, set_seed
+from ..training import Learner, accuracy, set_seed
 from ..report import (AT_CHANCE, CONVERGENCE_MARGIN, UNCONVERGED, Claim, claims_table,
                               compare, convergence, mean_std, progress_bar)
 from ..siamese import (PairDataset, RandomPairs, create_siamese_model, siamese_loss,
                                siamese_splitter)
 from .core import Result, nudge_weights, run_jobs
-from .transfer import RECIPES, plot_transfer, source_stats, train_recipe
+from .transfer import (ONE_LAYER_PS, RECIPES, plot_transfer, source_stats,
+                                    train_scored)
 
 # %% ../../nbs/07_siamese.ipynb #05b27316
 VALID_PER_CLASS, N_VALID_PAIRS, VALID_PAIRS_SEED = 30, 360, 10_000
@@ -89,14 +90,11 @@ def siamese_run(setup:SiameseSetup=SiameseSetup(), seed:int=0, steps:int=400, lr
     lin_ftrs = None if setup.lin_ftrs is None else list(setup.lin_ftrs)
     # one linear layer: the dropout two layers have before their first, so that depth alone differs
     model = create_siamese_model(siamese_body(setup.source), n_in=1, lin_ftrs=lin_ftrs,
-                                 ps=0.25 if lin_ftrs == [] else 0.5, compare=setup.compare)
+                                 ps=ONE_LAYER_PS if lin_ftrs == [] else 0.5, compare=setup.compare)
     learn = Learner(nudge_weights(model, nudge, seed), dls, loss_func=siamese_loss,
                     metrics=[accuracy], splitter=siamese_splitter, progress=False)
-    items = {}
-    train_recipe(learn, setup.recipe, lr,
-                 after_first=lambda l: items.update(early_accuracy=item_scores(l)['accuracy']))
+    items = train_scored(learn, setup.recipe, lr)
     early, last = learn.recorder.rows[0], learn.recorder.rows[-1]
-    items['accuracy'] = item_scores(learn)['accuracy']
     row = dict(setup=setup.name, seed=seed, early_accuracy=early['accuracy'],
                train_loss=last['train_loss'], valid_loss=last['valid_loss'],
                accuracy=last['accuracy'], steps=last['iters'], bs=bs, lr=lr,
