@@ -20,7 +20,7 @@ __all__ = ['is_int', 'check_int', 'check_number', 'check_choice', 'check_type', 
            'check_head_args', 'check_head_input', 'check_head', 'check_vision_head', 'check_vision_split',
            'check_data_n_in', 'check_learner_data', 'check_learner_kwargs', 'check_input_norm', 'check_digits_path',
            'check_pretrained_args', 'check_digits_file', 'check_digits_checkpoint', 'check_small_resnet',
-           'check_shapes_args', 'check_icnr', 'check_pixel_shuffle', 'check_res_block', 'check_encoder',
+           'check_shapes_args', 'check_budget', 'check_icnr', 'check_pixel_shuffle', 'check_res_block', 'check_encoder',
            'check_encoder_step', 'check_encoder_output', 'check_encoder_reduces', 'check_strided_steps',
            'check_decoder', 'check_decoder_input', 'check_simple_decoder', 'check_upsample_weight', 'check_unet_block',
            'check_unet_args', 'check_unet_skips', 'check_flops_args', 'check_unet_cost', 'check_decoder_name',
@@ -1093,10 +1093,17 @@ def check_small_resnet(n_in, n_out, widths) -> tuple:
     return (check_int('n_in', n_in, 1), check_int('n_out', n_out, 1),
             check_ints('widths', widths, 1, empty_ok=False))
 
-def check_shapes_args(per_class, valid_per_class, seed):
-    "Check the counts and the seed of `shapes`."
+def check_shapes_args(per_class, valid_per_class, seed, valid_seed=0):
+    "Check the counts and the seeds of `shapes` (and of `near_digits`)."
     check_int('per_class', per_class, lo=1); check_int('valid_per_class', valid_per_class, lo=1)
-    check_int('seed', seed)
+    check_int('seed', seed); check_int('valid_seed', valid_seed)
+
+def check_budget(per_class, budgets:dict) -> int:
+    "The budget in `budgets` (`{per_class: steps}`) for `per_class` labels; else: pass `steps`."
+    if per_class not in budgets:
+        raise ValueError(f"no tuned budget for per_class={per_class!r} (tuned: {sorted(budgets)});"
+                         " pass steps=")
+    return budgets[per_class]
 
 # %% ../nbs/90_checks.ipynb #f7cecba0
 def check_icnr(w, scale) -> int:

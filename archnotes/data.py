@@ -411,17 +411,18 @@ def draw_shape(name:str, size, g) -> torch.Tensor:
     ink = (1 - (d - width / 2) / (2 / min(h, w))).clamp(0, 1)
     return (ink + 0.15 * torch.randn(h, w, generator=g)).clamp(0, 1)
 
-def shapes(size=32, per_class:int=5, valid_per_class:int=50, seed:int=0, stats=None):
+def shapes(size=32, per_class:int=5, valid_per_class:int=50, seed:int=0, stats=None,
+           valid_seed:int=10_000):
     """Train and valid `ImageDataset`s of `SHAPE_CLASSES` at `size` (an int or `(h, w)`):
-    `per_class` labelled images each (seeded), a fixed valid set."""
+    `per_class` labelled images each (seeded), a valid set fixed by `valid_seed`."""
     as_size(size, min_size=8)
-    check_shapes_args(per_class, valid_per_class, seed)
+    check_shapes_args(per_class, valid_per_class, seed, valid_seed)
     def make(n, g):
         # (n*6, 1, size, size)
         x = torch.stack([draw_shape(c, size, g) for c in SHAPE_CLASSES for _ in range(n)])[:, None]
         return x, torch.arange(len(SHAPE_CLASSES)).repeat_interleave(n)
     (xt, yt), (xv, yv) = make(per_class, torch.Generator().manual_seed(seed)), make(
-        valid_per_class, torch.Generator().manual_seed(10_000))
+        valid_per_class, torch.Generator().manual_seed(valid_seed))
     stats = stats or channel_stats(xt)
     return ImageDataset(normalize(xt, stats), yt, SHAPE_CLASSES, stats), ImageDataset(normalize(
         xv, stats), yv, SHAPE_CLASSES, stats)

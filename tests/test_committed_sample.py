@@ -23,10 +23,13 @@ def one_thread():
 
 
 def test_transfer_sample():
-    from archnotes.lab.transfer import TransferSetup, transfer_run, TRANSFER_STEPS
+    from archnotes.lab.transfer import TransferSetup, transfer_run
     d = committed('transfer')
-    for setup in (TransferSetup(recipe='one rate'), TransferSetup(source='scratch', recipe='one rate', per_class=40)):
-        row = transfer_run(setup, seed=3, steps=TRANSFER_STEPS)[0]
+    for setup in (TransferSetup(recipe='one rate'), TransferSetup(recipe='fine_tune', target='digits'),
+                  TransferSetup(source='scratch', recipe='one rate')):
+        ref = next(r for r in d['rows'] if r['setup'] == setup.name and r['seed'] == 3)
+        row = transfer_run(setup, seed=3)[0]   # the budget and rate of the code as it is
+        assert (row['steps'], row['lr']) == (ref['steps'], ref['lr'])
         within_spread(d['rows'], setup.name, 'accuracy', row['accuracy'])
 
 

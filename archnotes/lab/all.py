@@ -16,9 +16,10 @@ from .siamese import *
 EXPERIMENTS = {
     'data': (describe_data, 'sizes and class balance of Digits and DigitScenes, with a batch of each'),
     'training': (training_demo, 'a small CNN on digits with one-cycle over 3 seeds, and lr_find'),
-    'transfer': (transfer_experiment, 'digits body to shapes: pretrained vs scratch (at three budgets), freezing and body learning '
-                                      'rate (2x2) and Learner.fine_tune at two label budgets, heads and pooling under each recipe; '
-                                      '10 seeds, claims table'),
+    'transfer': (transfer_experiment, 'digits body to shapes with 10 labels per class: pretrained vs scratch (on a budget '
+                                      'curve), freezing and body learning rate (2x2) and Learner.fine_tune, heads and pooling, '
+                                      'and heads on a near target (new digits); 10 seeds, claims table'),
+    'transfer_tuning': (transfer_tuning, "the transfer experiment's budgets and learning rates, chosen on 4 seeds it never scores"),
     'decoders': (decoder_experiment, 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes, on encoders of total '
                                     'stride 8, 16 and 32, at equal steps and equal FLOPs; 5 seeds, claims table per stride'),
     'ladder': (ladder_experiment, "the overfitting ladder, climbed while the model still overfits, each setup with a tuned budget, "

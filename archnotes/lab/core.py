@@ -128,8 +128,8 @@ def _made(m:dict) -> str:
     out = (f"`{m.get('command', '?')}`, {m.get('seconds', 0):.0f} s, "
            f"{m.get('threads', '?')} thread(s)")
     if m.get('resumed_runs'):   # the time above is not theirs
-        out += (f", {m['resumed_runs']} of its runs read back from an earlier, interrupted "
-                "invocation")
+        out += (f", {m['resumed_runs']} of its runs read back from the saved runs of "
+                "an earlier invocation")
     return out + (", its tables since recomputed from its saved runs" if m.get('rescored') else '')
 
 def run_made(meta:dict) -> str:
