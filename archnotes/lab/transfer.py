@@ -293,7 +293,8 @@ def gain_rows(rows:list[dict], source:str='digits') -> list[dict]:
         for g in TARGETS:
             one, two = (TransferSetup(source, r, h, target=g).name for h in ('one layer, concat',
                                                                               'two layers, concat'))
-            out += [dict(setup=_gain(r, g), seed=s, steps=b['steps'], per_class=10, target=g,
+            out += [dict(setup=_gain(r, g), seed=s, steps=b['steps'], per_class=b['per_class'],
+                         target=g,
                          accuracy_gain=b['accuracy'] - a['accuracy'], _items=dict(
                              accuracy_gain=[y - x for x, y in zip(a['_items']['accuracy'],
                                                                   b['_items']['accuracy'])]))
@@ -369,7 +370,8 @@ def transfer_tuning(quick:bool=False, workers:int=1, cache=None, progress:bool=T
                                      lr=lr, arm='one rate')
     jobs = [dict(ref(n, t), seed=s) for s in seeds for n in (10, 40) for t in steps]
     run = lambda jobs, desc: run_jobs(_tune_row, jobs, cache, workers, progress=progress, desc=desc)
-    budgets = {n: choose_budget(run(jobs, 'tuning: budgets'), n) for n in (10, 40)}
+    budget_rows = run(jobs, 'tuning: budgets')
+    budgets = {n: choose_budget(budget_rows, n) for n in (10, 40)}
     arms = [*RECIPES, 'scratch']
     setup = lambda a: TransferSetup(source='scratch' if a == 'scratch' else 'digits', per_class=10,
                                     recipe='one rate' if a == 'scratch' else a, steps=budgets[10])
@@ -382,7 +384,7 @@ def transfer_tuning(quick:bool=False, workers:int=1, cache=None, progress:bool=T
         if not (top := [a for a in arms if chosen[a] == grid[a][-1]]): break
         for a in top: grid[a].append(2 * grid[a][-1])
     rows = [dict(r, stage=stage, run=f"{r['setup']}, lr {r['lr']:g}") for stage, part in (
-        ('budget', run(jobs, 'tuning: budgets')), ('learning rate', part)) for r in part]
+        ('budget', budget_rows), ('learning rate', part)) for r in part]
     edge = [f'budget {n}/class' for n, t in budgets.items() if t == steps[-1]] + [
         f'lr {a}' for a, lr in chosen.items() if lr in (grid[a][0], grid[a][-1])]
     return Result(rows, summarise(rows, 'run', ['accuracy']),
