@@ -25,8 +25,8 @@ __all__ = ['is_int', 'check_int', 'check_number', 'check_choice', 'check_type', 
            'check_decoder', 'check_decoder_input', 'check_simple_decoder', 'check_upsample_weight', 'check_unet_block',
            'check_unet_args', 'check_unet_skips', 'check_flops_args', 'check_unet_cost', 'check_decoder_name',
            'check_affine_ranges', 'check_affine_images', 'check_mixup_args', 'check_mixup_labels', 'check_mixup_batch',
-           'check_grid', 'check_siamese_parts', 'check_pairs_input', 'check_pair_scores', 'check_pair_args',
-           'check_pair_images', 'check_show_pairs']
+           'check_siamese_parts', 'check_pairs_input', 'check_pair_scores', 'check_pair_args', 'check_pair_images',
+           'check_show_pairs']
 
 # %% ../nbs/90_checks.ipynb #1a599933
 import difflib, math, numbers
@@ -1293,14 +1293,6 @@ def check_mixup_batch(mixup, xb, yb):
     if yb.ndim != 1:
         raise ValueError(f"MixUp mixes labels (bs,), got targets of shape {tuple(yb.shape)} "
                          "(masks?)")
-
-# %% ../nbs/90_checks.ipynb #25a12b46
-def check_grid(grid):
-    "`grid` if it is None, or a dict with 'steps' and 'lr' (tuples of values to try)."
-    if grid is not None and not (isinstance(grid, dict) and set(grid) == {'steps', 'lr'}):
-        raise ValueError("grid must be a dict with 'steps' and 'lr', each a tuple of values to "
-                         f"try, got {grid!r}")
-    return grid
 
 # %% ../nbs/90_checks.ipynb #76fff742
 def check_siamese_parts(encoder, head) -> tuple:

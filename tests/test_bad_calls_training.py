@@ -12,7 +12,7 @@ from archnotes.data import DataLoaders, ImageDataset, digit_scenes, digits, digi
 from archnotes.training import BoundaryF1, DiceMulti, Learner, MeanIoU, accuracy, lr_per_group, set_seed, simple_cnn
 from archnotes.augment import MixUp, RandomAffine
 from archnotes.report import Claim, check_claim, compare, format_table, mean_std, summarise
-from archnotes.lab.ladder import Setup, ladder_cnn, remedy_run, run_ladder, train_setup
+from archnotes.lab.ladder import Setup, ladder_cnn, remedy_run, run_ladder, train_setup, tune
 from archnotes.__main__ import main as cli
 
 
@@ -247,7 +247,9 @@ CASES = [
     Case('remedy_run: unknown remedy', lambda: remedy_run(['dropout!']), ValueError, ("'dropout!'",)),
     Case('remedy_run: on a str', lambda: remedy_run('mixup'), TypeError, ('on', "'mixup'")),
     Case('run_ladder: no seeds', lambda: run_ladder(seeds=()), ValueError, ('seeds',)),
-    Case('run_ladder: grid without lr', lambda: run_ladder(grid=dict(steps=(10,))), ValueError, ('grid', "'lr'")),
+    Case('tune: no seeds', lambda: tune(Setup(), seeds=()), ValueError, ('seeds',)),
+    Case('tune: steps 0', lambda: tune(Setup(), steps=(0, 10)), ValueError, ('steps', '0')),
+    Case('tune: lrs a str', lambda: tune(Setup(), lrs='fast'), TypeError, ('lrs', "'fast'")),
     Case('run_ladder: seeds a str', lambda: run_ladder(seeds='01'), TypeError, ('seeds', "'01'")),
     Case('Setup: per_class 0', lambda: Setup(per_class=0), ValueError, ('per_class', '0')),
     Case('Setup: mixup negative', lambda: Setup(mixup=-1), ValueError, ('mixup', '-1')),

@@ -34,12 +34,13 @@ def test_transfer_sample():
 
 
 def test_ladder_sample():
-    from archnotes.lab.ladder import Setup, train_setup
-    d = committed('ladder')
-    ref = next(r for r in d['rows'] if r['setup'] == 'book order: baseline' and r['seed'] == 3)
-    row = train_setup(Setup(), seed=3, steps=ref['steps'], lr=ref['lr'])[0]
-    within_spread(d['rows'], 'book order: baseline', 'test_accuracy', row['test_accuracy'])
-    assert row['steps'] == ref['steps']
+    from archnotes.lab.ladder import LADDER_TUNED, ladder_setups, train_setup
+    d, setups = committed('ladder'), ladder_setups()
+    for key in ('book order: baseline', 'alone: dropout throughout'):
+        ref = next(r for r in d['rows'] if r['setup'] == key and r['seed'] == 3)
+        row = train_setup(setups[key], seed=3, **{k: LADDER_TUNED[key][k] for k in ('steps', 'lr')})[0]   # the code's
+        assert (row['steps'], row['lr'], row['params']) == (ref['steps'], ref['lr'], ref['params'])
+        within_spread(d['rows'], key, 'test_accuracy', row['test_accuracy'])
 
 
 def test_siamese_sample():

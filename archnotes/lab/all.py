@@ -20,6 +20,8 @@ EXPERIMENTS = {
                                       'curve), freezing and body learning rate (2x2) and Learner.fine_tune, heads and pooling, '
                                       'and heads on a near target (new digits); 10 seeds, claims table'),
     'transfer_tuning': (transfer_tuning, "the transfer experiment's budgets and learning rates, chosen on 4 seeds it never scores"),
+    'ladder_tuning': (ladder_tuning, "the ladder's budgets, learning rates and doses, chosen setup by setup on 2 seeds it never "
+                                     "scores"),
     'decoders': (decoder_experiment, 'nearest-neighbour vs transposed-conv vs U-Net decoders on DigitScenes, on encoders of total '
                                     'stride 8, 16 and 32, at equal steps and equal FLOPs; 5 seeds, claims table per stride'),
     'ladder': (ladder_experiment, "the overfitting ladder, climbed while the model still overfits, each setup with a tuned budget, "
