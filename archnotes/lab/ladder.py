@@ -434,14 +434,14 @@ def run_ladder(quick:bool=False, seeds=None, progress:bool=False, nudge:float=0.
                **run) -> list[dict]:
     """Climb the book's ladder while the model overfits; then the wrong end, each remedy alone, the
     claim's setups and (full budget) the baseline at twice its budget; each at its `LADDER_TUNED`
-    budget (quick: 40 steps). One row per path, rung and seed; `run`: `run_jobs`'s options."""
+    budget (quick: 120 at most). One row per path, rung and seed; `run`: `run_jobs`'s options."""
     if seeds is not None: check_ints('seeds', seeds, empty_ok=False)
     seeds, setups = seeds or ((0, 1) if quick else tuple(range(10))), ladder_setups()
     measured, rows = {}, []
     def get(key, longer=1):   # every distinct run is made once; its rows carry its setup's number
         tuned = f"book order: {CLAIM_SETUPS[key[7:]]}" if key in _CLAIMS else key
         budget, dose = LADDER_TUNED[tuned], _doses(setups[key])
-        steps = 40 if quick else budget['steps'] * longer
+        steps = min(budget['steps'], 120) if quick else budget['steps'] * longer
         if (setups[key], steps) not in measured:
             runs = measure(setups[key], steps, budget['lr'], seeds, nudge, **run)
             measured[setups[key], steps] = [dict(r, setup_id=len(measured), dose=dose)
