@@ -310,14 +310,11 @@ def ladder_setups(tuned:dict|None=None) -> dict:
     """Every setup, keyed 'path: rung': the book's rungs on top of each other, the wrong end and
     each remedy alone from 'more data', then the claim's two; with the doses in `tuned` (default
     `LADDER_TUNED`; a rung missing there keeps its own change)."""
-    tuned, out, s = LADDER_TUNED if tuned is None else tuned, {}, Setup()
-    for rung, change in BOOK_ORDER:
-        key = f'book order: {rung}'
-        s = out[key] = replace(s, **{**change, **_dose(tuned, key)})
-    s = more = out['book order: more data']
-    for rung, change in WRONG_END:
-        key = f'wrong end: {rung}'
-        s = out[key] = replace(s, **{**change, **_dose(tuned, key)})
+    tuned = LADDER_TUNED if tuned is None else tuned
+    dosed = lambda path, rungs: [(r, {**c, **_dose(tuned, f'{path}: {r}')}) for r, c in rungs]
+    out = {f'book order: {r}': s for r, s in climb(dosed('book order', BOOK_ORDER))}
+    more = out['book order: more data']
+    out |= {f'wrong end: {r}': s for r, s in climb(dosed('wrong end', WRONG_END), more)}
     for name, change in ALONE:   # dropout throughout: conv dropout added to the head's, as tuned
         base = out['alone: dropout in the head only'] if name == 'dropout throughout' else more
         out[f'alone: {name}'] = replace(base, **{**change, **_dose(tuned, f'alone: {name}')})
@@ -325,8 +322,8 @@ def ladder_setups(tuned:dict|None=None) -> dict:
     return out
 
 def _doses(s:Setup) -> str:
-    return ', '.join(f'{k} {getattr(s, k):g}' for k in ('mixup', 'p_conv', 'p_head', 'wd')
-                     if getattr(s, k))
+    knobs = ('mixup', 'p_conv', 'p_head', 'wd')
+    return _dose_name({k: getattr(s, k) for k in knobs if getattr(s, k)})
 
 def measure(setup:Setup, steps:int, lr:float, seeds=tuple(range(10)), nudge:float=0.,
             **run) -> list[dict]:
@@ -351,11 +348,10 @@ def tune_dose(setup:Setup, doses, steps:int, lr:float, seeds=LADDER_TUNE_SEEDS, 
     edge where the best lies, once per side. Returns `dose`, `at_edge` and the `rows` tried."""
     doses, grown, rows = list(doses), set(), {}
     while True:
-        jobs = [dict(setup=replace(setup, **d), seed=s, steps=steps, lr=lr) for d in doses
-                for s in seeds if (repr(d), s) not in rows]
-        for j, r in zip(jobs, run_jobs(_ladder_row, jobs, progress=False, **run)):
-            d = next(d for d in doses if replace(setup, **d) == j['setup'])
-            rows[repr(d), j['seed']] = dict(r, budget=steps, dose=_dose_name(d), **d)
+        todo = [(d, s) for d in doses for s in seeds if (repr(d), s) not in rows]
+        jobs = [dict(setup=replace(setup, **d), seed=s, steps=steps, lr=lr) for d, s in todo]
+        for (d, s), r in zip(todo, run_jobs(_ladder_row, jobs, progress=False, **run)):
+            rows[repr(d), s] = dict(r, budget=steps, dose=_dose_name(d), **d)
         loss = lambda d: statistics.fmean(rows[repr(d), s]['valid_loss'] for s in seeds)
         pick = min(doses, key=loss)
         if not widen or (more := _grow_doses(doses, pick, grown)) == doses: break
@@ -427,7 +423,6 @@ def _still_overfits(rows) -> tuple:
 
 # %% ../../nbs/98_ladder_details.ipynb #d6635d35
 LADDER_CHECK = 'baseline, twice its budget'
-_CLAIMS = [f'claim: {n}' for n in CLAIM_SETUPS]
 
 # %% ../../nbs/98_ladder_details.ipynb #5aa11811
 def run_ladder(quick:bool=False, seeds=None, progress:bool=False, nudge:float=0.,
@@ -439,7 +434,7 @@ def run_ladder(quick:bool=False, seeds=None, progress:bool=False, nudge:float=0.
     seeds, setups = seeds or ((0, 1) if quick else tuple(range(10))), ladder_setups()
     measured, rows = {}, []
     def get(key, longer=1):   # every distinct run is made once; its rows carry its setup's number
-        tuned = f"book order: {CLAIM_SETUPS[key[7:]]}" if key in _CLAIMS else key
+        tuned = f"book order: {CLAIM_SETUPS[key[7:]]}" if key.startswith('claim: ') else key
         budget, dose = LADDER_TUNED[tuned], _doses(setups[key])
         steps = min(budget['steps'], 120) if quick else budget['steps'] * longer
         if (setups[key], steps) not in measured:
